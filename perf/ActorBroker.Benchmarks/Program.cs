@@ -1,0 +1,2 @@
+namespace ActorBroker.Benchmarks;
+internal static class Program { public static void Main() { } }

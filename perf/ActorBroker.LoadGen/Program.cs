@@ -1,0 +1,2 @@
+namespace ActorBroker.LoadGen;
+internal static class Program { public static void Main() { } }
