@@ -1,0 +1,29 @@
+using ActorBroker.Domain.Orders;
+
+namespace ActorBroker.Actors.Orders;
+
+/// <summary>Anything sent to an order entity through the shard region, addressed by entity id.</summary>
+public sealed record OrderEnvelope(string EntityId, object Payload);
+
+public enum OrderOutcome
+{
+    /// <summary>The command's events are in the journal.</summary>
+    Accepted,
+
+    /// <summary>The same message was applied before; nothing new was journaled.</summary>
+    Duplicate,
+
+    /// <summary>The transition is not allowed; nothing was journaled.</summary>
+    Rejected,
+
+    /// <summary>The journal failed; the sender should retry.</summary>
+    Failed,
+}
+
+/// <summary>Reply to an <see cref="IOrderCommand"/>, sent only after the journal answered.</summary>
+public sealed record OrderCommandResult(OrderKey Key, OrderOutcome Outcome, OrderState State, OrderRejection? Rejection, string? FailureReason);
+
+/// <summary>Ask an order entity for its current state (used by the management API).</summary>
+public sealed record GetOrderState(OrderKey Key);
+
+public sealed record OrderStateReply(OrderSnapshot Snapshot, bool Exists);

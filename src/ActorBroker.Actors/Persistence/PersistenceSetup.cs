@@ -1,0 +1,121 @@
+using ActorBroker.Actors.Settings;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.Persistence.Sql.Config;
+using LinqToDB;
+using Microsoft.Data.Sqlite;
+
+namespace ActorBroker.Actors.Persistence;
+
+/// <summary>
+/// Turns actor-broker.persistence into Akka.Persistence.Sql settings: HOCON for the journal,
+/// snapshot store and read journal, plus a linq2db DataOptions setup (the only way to install the
+/// SQLite batching interceptor).
+/// </summary>
+public static class PersistenceSetup
+{
+    public const string JournalId = "akka.persistence.journal.sql";
+    public const string SnapshotId = "akka.persistence.snapshot-store.sql";
+    public const string QueryId = "akka.persistence.query.journal.sql";
+
+    public static bool IsSqlite(PersistenceSettings settings) =>
+        string.Equals(settings.Provider, "sqlite", StringComparison.OrdinalIgnoreCase);
+
+    public static string ProviderName(PersistenceSettings settings) => IsSqlite(settings)
+        ? LinqToDB.ProviderName.SQLiteMS
+        : string.Equals(settings.Provider, "postgresql", StringComparison.OrdinalIgnoreCase)
+            ? LinqToDB.ProviderName.PostgreSQL15
+            : throw new ConfigurationException($"actor-broker.persistence.provider '{settings.Provider}' is not sqlite or postgresql");
+
+    /// <summary>Resolves the connection string (SQLite default: data-dir/actorbroker.db).</summary>
+    public static string ConnectionString(PersistenceSettings settings, string dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            return settings.ConnectionString;
+        }
+
+        if (!IsSqlite(settings))
+        {
+            throw new ConfigurationException("actor-broker.persistence.connection-string is required for postgresql");
+        }
+
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "actorbroker.db"), Pooling = true }.ToString();
+    }
+
+    /// <summary>
+    /// Prepares the database before the actor system starts. For SQLite: the folder and WAL mode.
+    /// WAL is a property of the file; without it a recovering entity's read blocks every write.
+    /// </summary>
+    public static void PrepareDatabase(PersistenceSettings settings, string dataDir)
+    {
+        if (!IsSqlite(settings))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(dataDir);
+        using var connection = new SqliteConnection(ConnectionString(settings, dataDir));
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL;";
+        cmd.ExecuteNonQuery();
+    }
+
+    public static Config Hocon(PersistenceSettings settings, string dataDir)
+    {
+        var provider = ProviderName(settings);
+        var cs = ConnectionString(settings, dataDir).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        // SQLite has one writer: parallel writers only contend for the lock. PostgreSQL takes more.
+        var parallelism = IsSqlite(settings) ? 1 : 3;
+        var hocon = $$"""
+            akka.persistence {
+              journal {
+                plugin = "{{JournalId}}"
+                sql {
+                  connection-string = "{{cs}}"
+                  provider-name = "{{provider}}"
+                  table-mapping = default
+                  auto-initialize = on
+                  parallelism = {{parallelism}}
+                  batch-size = 500
+                  tag-write-mode = TagTable
+                }
+              }
+              snapshot-store {
+                plugin = "{{SnapshotId}}"
+                sql {
+                  connection-string = "{{cs}}"
+                  provider-name = "{{provider}}"
+                  table-mapping = default
+                  auto-initialize = on
+                }
+              }
+              query.journal.sql {
+                connection-string = "{{cs}}"
+                provider-name = "{{provider}}"
+                table-mapping = default
+                tag-read-mode = TagTable
+                refresh-interval = 200ms
+              }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon);
+    }
+
+    /// <summary>The linq2db options for all three plugins (SQLite: with the batching interceptor).</summary>
+    public static Setup DataOptions(PersistenceSettings settings, string dataDir)
+    {
+        var options = new DataOptions().UseConnectionString(ProviderName(settings), ConnectionString(settings, dataDir));
+        if (IsSqlite(settings))
+        {
+            options = options.UseInterceptor(new SqliteTuningInterceptor());
+        }
+
+        var setup = new MultiDataOptionsSetup();
+        setup.AddDataOptions(JournalId, options);
+        setup.AddDataOptions(SnapshotId, options);
+        setup.AddDataOptions(QueryId, options);
+        return setup;
+    }
+}

@@ -1,0 +1,37 @@
+using ActorBroker.Actors.Exceptions;
+using ActorBroker.Domain.Orders;
+
+namespace ActorBroker.Actors.Serialization;
+
+/// <summary>
+/// The stable names under which journaled types are stored. A manifest, once written to a
+/// journal, is forever: rename a class freely, but never change or reuse its manifest. A breaking
+/// change to a type's shape gets a new manifest (".v2") and an upcast from the old one.
+/// </summary>
+public static class ManifestRegistry
+{
+    private static readonly (string Manifest, Type Type)[] Table =
+    [
+        ("OrderPlaced.v1", typeof(OrderPlaced)),
+        ("OrderChanged.v1", typeof(OrderChanged)),
+        ("OrderCancelled.v1", typeof(OrderCancelled)),
+        ("OrderDiscontinued.v1", typeof(OrderDiscontinued)),
+        ("OrderHeld.v1", typeof(OrderHeld)),
+        ("OrderReleased.v1", typeof(OrderReleased)),
+        ("OrderStatusChanged.v1", typeof(OrderStatusChanged)),
+        ("OrderSnapshot.v1", typeof(OrderSnapshot)),
+        ("ExceptionRaised.v1", typeof(ExceptionRaised)),
+        ("ExceptionRepeated.v1", typeof(ExceptionRepeated)),
+    ];
+
+    private static readonly Dictionary<string, Type> ByManifest = Table.ToDictionary(t => t.Manifest, t => t.Type, StringComparer.Ordinal);
+    private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(t => t.Type, t => t.Manifest);
+
+    public static IReadOnlyCollection<Type> Types => ByType.Keys;
+
+    public static Type? TypeFor(string manifest) => ByManifest.GetValueOrDefault(manifest);
+
+    public static string ManifestFor(Type type) => ByType.TryGetValue(type, out var m)
+        ? m
+        : throw new SerializationException($"{type.FullName} has no journal manifest: add it to ManifestRegistry");
+}

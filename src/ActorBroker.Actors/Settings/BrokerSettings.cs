@@ -1,0 +1,54 @@
+using ActorBroker.Domain.Sites;
+using Akka.Configuration;
+
+namespace ActorBroker.Actors.Settings;
+
+/// <summary>Everything under actor-broker, read once at start from the layered HOCON.</summary>
+public sealed record BrokerSettings(
+    string DataDir,
+    string NodeName,
+    IReadOnlyList<Hl7ListenerSettings> Hl7Listeners,
+    ManagementSettings Management,
+    PersistenceSettings Persistence,
+    TimeSpan OrderPassivateAfter,
+    int OrderShards,
+    SiteDirectory Sites)
+{
+    public static BrokerSettings FromConfig(Config root)
+    {
+        var c = root.GetConfig("actor-broker")
+                ?? throw new ConfigurationException("The configuration has no actor-broker section");
+        var listeners = new List<Hl7ListenerSettings>();
+        var listenersConfig = c.GetConfig("hl7.listeners");
+        if (listenersConfig is not null && !listenersConfig.IsEmpty)
+        {
+            foreach (var name in SiteSettingsReader.TopLevelKeys(listenersConfig))
+            {
+                var l = listenersConfig.GetConfig(name);
+                listeners.Add(new Hl7ListenerSettings(
+                    name,
+                    l.GetString("host", "127.0.0.1"),
+                    l.GetInt("port", 0),
+                    l.GetInt("max-message-bytes", 16 * 1024 * 1024),
+                    l.GetTimeSpan("idle-timeout", TimeSpan.FromMinutes(5)),
+                    l.GetInt("max-in-flight-per-connection", 16),
+                    l.GetTimeSpan("ack-timeout", TimeSpan.FromSeconds(10))));
+            }
+        }
+
+        var persistence = new PersistenceSettings(
+            c.GetString("persistence.provider", "sqlite"),
+            c.GetString("persistence.connection-string", ""),
+            c.GetInt("persistence.snapshot-every", 50));
+
+        return new BrokerSettings(
+            DataDir: c.GetString("data-dir", "data"),
+            NodeName: c.GetString("node-name", "actorbroker-1"),
+            Hl7Listeners: listeners,
+            Management: new ManagementSettings(c.GetString("management.host", "127.0.0.1"), c.GetInt("management.port", 9110)),
+            Persistence: persistence,
+            OrderPassivateAfter: c.GetTimeSpan("orders.passivate-after", TimeSpan.FromMinutes(2)),
+            OrderShards: c.GetInt("orders.number-of-shards", 100),
+            Sites: SiteSettingsReader.Read(c.GetConfig("sites")));
+    }
+}

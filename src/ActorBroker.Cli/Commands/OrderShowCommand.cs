@@ -1,0 +1,86 @@
+using ActorBroker.Cli.CommandLine;
+using ActorBroker.Cli.Output;
+
+namespace ActorBroker.Cli.Commands;
+
+/// <summary><c>abctl order show ACCESSION [--site SITE]</c>: GET /api/orders/{accession}?site=.</summary>
+internal static class OrderShowCommand
+{
+    private const string Accession = "ACCESSION";
+    private static readonly OptionSpec Site = CommonOptions.Site("The site the order belongs to; needed when the accession exists at several sites");
+
+    public static CommandSpec Spec { get; } = new(
+        Name: "order show",
+        Summary: "Show one order: state, patient, worklist items and its event history",
+        Arguments: [new ArgumentSpec(Accession, "The accession number (e.g. ACC20001)")],
+        Options: [Site],
+        Handler: RunAsync,
+        Details: "Exits 1 when no such order exists; exits 2 when the accession exists at several sites and --site is missing.");
+
+    private static async Task<int> RunAsync(CommandContext context)
+    {
+        var accession = context.Argument(Accession);
+        var site = context.Option(Site);
+        var order = await context.GetLookupAsync(
+            CommandContext.Query(CommandContext.Path("api/orders/{0}", accession), ("site", site)),
+            $"order {accession} not found" + (site is null ? "" : $" at site {site}"));
+        if (context.Json)
+        {
+            context.WriteJson(order);
+            return ExitCodes.Ok;
+        }
+
+        var patient = order.Object("patient");
+        new KeyValueWriter()
+            .Add("Site", order.Text("site"))
+            .Add("Accession", order.Text("accession"))
+            .Add("State", order.Text("state"))
+            .Add("Placer order", order.Text("placerOrderNumber"))
+            .Add("Filler order", order.Text("fillerOrderNumber"))
+            .Add("Patient ID", patient.Text("patientId"))
+            .Add("Issuer", patient.Text("issuer"))
+            .Add("Patient name", patient.Text("name"))
+            .Add("Birth date", patient.Text("birthDate"))
+            .Add("Sex", patient.Text("sex"))
+            .Write(context.Out);
+
+        var worklist = new TableWriter("SPS ID", "Modality", "Station", "Date", "Time", "TZ", "Status", "Description");
+        foreach (var item in order.Items("worklistItems"))
+        {
+            worklist.AddRow(
+                item.Text("spsId"),
+                item.Text("modality"),
+                item.Text("stationAeTitle"),
+                item.Text("startDate"),
+                item.Text("startTime"),
+                item.Text("timezoneOffset"),
+                item.Text("status"),
+                item.Text("description"));
+        }
+
+        var events = new TableWriter(
+            new Column("#", Align.Right), new Column("Timestamp"), new Column("Type"), new Column("Message ID"), new Column("Summary"));
+        foreach (var e in order.Items("events"))
+        {
+            events.AddRow(e.Text("sequenceNr"), Formats.Timestamp(e.Text("timestamp")), e.Text("type"), e.Text("messageControlId"), e.Text("summary"));
+        }
+
+        Section(context.Out, "WORKLIST", worklist);
+        Section(context.Out, "EVENTS", events);
+        return ExitCodes.Ok;
+    }
+
+    private static void Section(TextWriter writer, string title, TableWriter table)
+    {
+        writer.WriteLine();
+        writer.WriteLine(title);
+        if (table.RowCount == 0)
+        {
+            writer.WriteLine("(none)");
+        }
+        else
+        {
+            table.Write(writer);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using ActorBroker.Dicom.Data;
+
+namespace ActorBroker.Dicom.Dimse;
+
+/// <summary>
+/// A DIMSE message (PS3.7 6.3): a command set and, when present, one data set. Derived types are the
+/// messages of PS3.7 9 and 10, each naming its command fields as the standard does.
+/// </summary>
+public abstract record DimseMessage
+{
+    /// <summary>Command Data Set Type (0000,0800) "no data set present" (PS3.7 E.1).</summary>
+    public const ushort NoDataSet = 0x0101;
+
+    /// <summary>
+    /// What we send for "a data set is present": PS3.7 E.1 allows any value other than 0101H; 0001H is
+    /// what dcmtk and pynetdicom send.
+    /// </summary>
+    public const ushort DataSetPresent = 0x0001;
+
+    public abstract DimseCommandField CommandField { get; }
+
+    /// <summary>The data set that follows the command (C-FIND identifier, C-STORE data set, N-CREATE/N-SET attribute list), or null.</summary>
+    public DicomDataset? Dataset { get; init; }
+
+    /// <summary>The command set: Command Field, the fields of the message, Command Data Set Type.</summary>
+    internal DicomDataset ToCommand()
+    {
+        var command = new DicomDataset();
+        command.SetUInt16(DicomTags.CommandField, (ushort)CommandField);
+        WriteFields(command);
+        command.SetUInt16(DicomTags.CommandDataSetType, Dataset is null ? NoDataSet : DataSetPresent);
+        return command;
+    }
+
+    private protected abstract void WriteFields(DicomDataset command);
+}

@@ -1,0 +1,233 @@
+using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Network;
+using ActorBroker.Dicom.Network.Negotiation;
+
+namespace ActorBroker.Dicom.Dimse;
+
+/// <summary>
+/// SCP side of DIMSE for one association: runs a request through its provider and sends the response(s).
+/// C-FIND responses are streamed as the provider yields them; <see cref="Cancel"/> (a C-CANCEL-RQ) stops
+/// the running C-FIND, which then ends with FE00 Cancel (PS3.4 C.4.1.2.3 / K.4.1.3).
+/// </summary>
+internal sealed class DimseServiceDispatcher
+{
+    private readonly DicomServiceProviders _providers;
+    private readonly DicomAssociationContext _context;
+    private readonly DimseMessageWriter _writer;
+    private readonly IReadOnlyDictionary<byte, PresentationContext> _accepted;
+    private readonly object _gate = new();
+    private ActiveFind? _activeFind;
+
+    public DimseServiceDispatcher(
+        DicomServiceProviders providers,
+        DicomAssociationContext context,
+        DimseMessageWriter writer,
+        IReadOnlyDictionary<byte, PresentationContext> accepted)
+    {
+        _providers = providers;
+        _context = context;
+        _writer = writer;
+        _accepted = accepted;
+    }
+
+    /// <summary>C-CANCEL-RQ: cancels the running C-FIND whose Message ID matches; ignored otherwise (it may have just finished).</summary>
+    public bool Cancel(ushort messageIdBeingRespondedTo)
+    {
+        ActiveFind? find;
+        lock (_gate)
+        {
+            find = _activeFind;
+            if (find is null || find.MessageId != messageIdBeingRespondedTo)
+            {
+                return false;
+            }
+
+            find.CancelRequested = true;
+        }
+
+        // Outside the lock: cancellation callbacks run provider code. The source outlives the active
+        // find (HandleFindAsync clears _activeFind before disposing it) except in that last instant.
+        try
+        {
+            find.Source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        return true;
+    }
+
+    /// <summary>Handles one request until its last response is sent. <paramref name="cancellationToken"/> ends with the association.</summary>
+    public async Task HandleAsync(byte presentationContextId, DimseRequest request, CancellationToken cancellationToken)
+    {
+        var context = _accepted[presentationContextId];
+        var syntax = DicomTransferSyntax.Lookup(context.TransferSyntaxUid) ?? DicomTransferSyntax.ImplicitVRLittleEndian;
+
+        // PS3.7 9.1 / 10.1: the SOP class of the request is the abstract syntax of its presentation context.
+        if (!string.Equals(request.SopClassUid, context.AbstractSyntaxUid, StringComparison.Ordinal))
+        {
+            var mismatch = Failure(request, DicomStatus.SOPClassNotSupported,
+                $"SOP class {request.SopClassUid} is not the abstract syntax of context {presentationContextId}");
+            await SendAsync(presentationContextId, mismatch, syntax, cancellationToken);
+            return;
+        }
+
+        if (request is CFindRequest find && _providers.Find is { } findProvider)
+        {
+            await HandleFindAsync(presentationContextId, find, findProvider, syntax, cancellationToken);
+            return;
+        }
+
+        DimseResponse response;
+        try
+        {
+            response = request switch
+            {
+                CEchoRequest echo => Complete(echo, await _providers.Echo.OnCEchoAsync(_context, echo, cancellationToken)),
+                CStoreRequest store when _providers.Store is { } storeProvider =>
+                    Complete(store, await storeProvider.OnCStoreAsync(_context, store, cancellationToken)),
+                NCreateRequest create when _providers.NCreate is { } createProvider =>
+                    Complete(create, await createProvider.OnNCreateAsync(_context, create, cancellationToken)),
+                NSetRequest set when _providers.NSet is { } setProvider =>
+                    Complete(set, await setProvider.OnNSetAsync(_context, set, cancellationToken)),
+                _ => Failure(request, DicomStatus.UnrecognizedOperation, $"{request.CommandField} is not provided here"),
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            response = Failure(request, request is CStoreRequest ? DicomStatus.UnableToProcess : DicomStatus.ProcessingFailure, e.Message);
+        }
+
+        await SendAsync(presentationContextId, response, syntax, cancellationToken);
+    }
+
+    private async Task HandleFindAsync(byte presentationContextId, CFindRequest request, ICFindProvider provider, DicomTransferSyntax syntax, CancellationToken cancellationToken)
+    {
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var active = new ActiveFind(request.MessageID, source);
+        lock (_gate)
+        {
+            _activeFind = active;
+        }
+
+        CFindResponse? final = null;
+        try
+        {
+            await foreach (var response in provider.OnCFindAsync(_context, request, source.Token).WithCancellation(source.Token))
+            {
+                if (source.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (!response.Status.IsPending)
+                {
+                    final = response;
+                    break;
+                }
+
+                await _writer.SendAsync(presentationContextId, Complete(request, response), syntax, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (source.IsCancellationRequested)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            final = CFindResponse.Final(DicomStatus.UnableToProcess, e.Message);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _activeFind = null;
+            }
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (active.CancelRequested)
+        {
+            final = CFindResponse.Final(DicomStatus.Cancel);
+        }
+
+        await SendAsync(presentationContextId, Complete(request, (final ?? CFindResponse.Final(DicomStatus.Success)) with { Dataset = null }), syntax, cancellationToken);
+    }
+
+    private async Task SendAsync(byte presentationContextId, DimseResponse response, DicomTransferSyntax syntax, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _writer.SendAsync(presentationContextId, response, syntax, cancellationToken);
+    }
+
+    private static CEchoResponse Complete(CEchoRequest request, CEchoResponse response) =>
+        response with { MessageIDBeingRespondedTo = request.MessageID, AffectedSOPClassUID = response.AffectedSOPClassUID ?? request.AffectedSOPClassUID };
+
+    private static CFindResponse Complete(CFindRequest request, CFindResponse response) =>
+        response with { MessageIDBeingRespondedTo = request.MessageID, AffectedSOPClassUID = response.AffectedSOPClassUID ?? request.AffectedSOPClassUID };
+
+    private static CStoreResponse Complete(CStoreRequest request, CStoreResponse response) =>
+        response with
+        {
+            MessageIDBeingRespondedTo = request.MessageID,
+            AffectedSOPClassUID = response.AffectedSOPClassUID ?? request.AffectedSOPClassUID,
+            AffectedSOPInstanceUID = response.AffectedSOPInstanceUID ?? request.AffectedSOPInstanceUID,
+        };
+
+    private static NCreateResponse Complete(NCreateRequest request, NCreateResponse response) =>
+        response with
+        {
+            MessageIDBeingRespondedTo = request.MessageID,
+            AffectedSOPClassUID = response.AffectedSOPClassUID ?? request.AffectedSOPClassUID,
+            AffectedSOPInstanceUID = response.AffectedSOPInstanceUID ?? request.AffectedSOPInstanceUID,
+        };
+
+    private static NSetResponse Complete(NSetRequest request, NSetResponse response) =>
+        response with
+        {
+            MessageIDBeingRespondedTo = request.MessageID,
+            AffectedSOPClassUID = response.AffectedSOPClassUID ?? request.RequestedSOPClassUID,
+            AffectedSOPInstanceUID = response.AffectedSOPInstanceUID ?? request.RequestedSOPInstanceUID,
+        };
+
+    /// <summary>A failure response of the right type for <paramref name="request"/>.</summary>
+    internal static DimseResponse Failure(DimseRequest request, DicomStatus status, string comment) => request switch
+    {
+        CEchoRequest echo => Complete(echo, new CEchoResponse { Status = status, ErrorComment = comment }),
+        CFindRequest find => Complete(find, CFindResponse.Final(status, comment)),
+        CStoreRequest store => Complete(store, new CStoreResponse { Status = status, ErrorComment = comment }),
+        NCreateRequest create => Complete(create, new NCreateResponse { Status = status, ErrorComment = comment }),
+        NSetRequest set => Complete(set, new NSetResponse { Status = status, ErrorComment = comment }),
+        _ => new UnsupportedResponse((DimseCommandField)((ushort)request.CommandField | 0x8000), string.IsNullOrEmpty(request.SopClassUid) ? null : request.SopClassUid)
+        {
+            MessageIDBeingRespondedTo = request.MessageID,
+            Status = status,
+            ErrorComment = comment,
+        },
+    };
+
+    private sealed class ActiveFind(ushort messageId, CancellationTokenSource source)
+    {
+        public ushort MessageId { get; } = messageId;
+
+        public CancellationTokenSource Source { get; } = source;
+
+        public bool CancelRequested { get; set; }
+    }
+}

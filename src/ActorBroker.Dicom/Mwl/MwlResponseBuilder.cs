@@ -1,0 +1,115 @@
+using ActorBroker.Dicom.CharacterSets;
+using ActorBroker.Dicom.Data;
+
+namespace ActorBroker.Dicom.Mwl;
+
+/// <summary>
+/// Builds one C-FIND response identifier (PS3.4 K.6.1.2.2, C.4.1.1.3.2): exactly the keys of the query, filled
+/// from the entry (zero length when unknown), the SPS item built from the query's item template, Specific
+/// Character Set (0008,0005) describing the bytes.
+/// </summary>
+public static class MwlResponseBuilder
+{
+    /// <summary>
+    /// The response for <paramref name="entry"/>. Text is encoded in <paramref name="target"/>; a value the target
+    /// cannot carry is transliterated (<see cref="DicomTextTransliterator"/>), never written as wrong bytes.
+    /// (0008,0005) is set to the target, and left out for the default repertoire (PS3.3 C.12.1.1.2: it is only
+    /// required for other repertoires). Date/times are returned as stored, with the entry's Timezone Offset From
+    /// UTC when the query asks for (0008,0201).
+    /// </summary>
+    public static DicomDataset Build(MwlQuery query, MwlEntry entry, DicomCharacterSet target)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(target);
+        var response = new DicomDataset();
+        if (!target.IsDefaultRepertoire) response.Set(DicomTags.SpecificCharacterSet, DicomVR.CS, target.SpecificCharacterSet);
+        foreach (var key in query.Identifier)
+        {
+            var tag = key.Tag;
+            if (tag == DicomTags.SpecificCharacterSet || tag.IsGroupLength || tag.Group is 0x0000 or 0x0002) continue;
+            if (tag == DicomTags.ScheduledProcedureStepSequence)
+            {
+                var template = key.IsSequence && key.Items.Count == 1 && key.Items[0].Count > 0 ? key.Items[0] : null;
+                response.SetSequence(tag, [BuildSps(template, entry, target)]);
+            }
+            else if (tag == DicomTags.RequestedProcedureCodeSequence)
+            {
+                response.SetSequence(tag, BuildCode(key, MwlAttributes.RequestedProcedureCode, entry, target));
+            }
+            else if (tag == DicomTags.TimezoneOffsetFromUTC)
+            {
+                Put(response, tag, DicomVR.SH, entry.TimezoneOffsetFromUtc, target);
+            }
+            else if (MwlAttributes.TopLevel.TryGetValue(tag, out var attribute))
+            {
+                Put(response, tag, attribute.VR, attribute.Get(entry), target);
+            }
+            else
+            {
+                PutUnknown(response, key);
+            }
+        }
+        return response;
+    }
+
+    private static DicomDataset BuildSps(DicomDataset? template, MwlEntry entry, DicomCharacterSet target)
+    {
+        var item = new DicomDataset(target);
+        if (template is null)
+        {
+            // An empty SPS key (no item, or an empty item) asks for the whole item: return all we have.
+            foreach (var attribute in MwlAttributes.SpsItem.Values) Put(item, attribute.Tag, attribute.VR, attribute.Get(entry), target);
+            item.SetSequence(DicomTags.ScheduledProtocolCodeSequence, BuildCode(null, MwlAttributes.ProtocolCode, entry, target));
+            return item;
+        }
+        foreach (var key in template)
+        {
+            if (key.Tag == DicomTags.ScheduledProtocolCodeSequence)
+                item.SetSequence(key.Tag, BuildCode(key, MwlAttributes.ProtocolCode, entry, target));
+            else if (MwlAttributes.SpsItem.TryGetValue(key.Tag, out var attribute))
+                Put(item, key.Tag, attribute.VR, attribute.Get(entry), target);
+            else
+                PutUnknown(item, key);
+        }
+        return item;
+    }
+
+    private static IEnumerable<DicomDataset> BuildCode(DicomElement? key, IReadOnlyDictionary<DicomTag, MwlAttribute> table, MwlEntry entry, DicomCharacterSet target)
+    {
+        if (table.Values.All(a => a.Get(entry).Length == 0)) return []; // no code known: a Type 2 sequence with zero items
+        var template = key is { IsSequence: true, Items.Count: 1 } && key.Items[0].Count > 0 ? key.Items[0] : null;
+        var item = new DicomDataset(target);
+        if (template is null)
+        {
+            foreach (var attribute in table.Values) Put(item, attribute.Tag, attribute.VR, attribute.Get(entry), target);
+        }
+        else
+        {
+            foreach (var k in template)
+            {
+                if (table.TryGetValue(k.Tag, out var attribute)) Put(item, k.Tag, attribute.VR, attribute.Get(entry), target);
+                else PutUnknown(item, k);
+            }
+        }
+        return [item];
+    }
+
+    private static void Put(DicomDataset ds, DicomTag tag, DicomVR vr, string value, DicomCharacterSet target)
+    {
+        if (value.Length == 0)
+        {
+            ds.SetEmpty(tag, vr);
+            return;
+        }
+        // Only SH/LO/ST/LT/UC/UT/PN may use the target's repertoire; the others are default repertoire (PS3.5 6.1.2.3).
+        var repertoire = vr.IsCharacterSetSensitive ? target : DicomCharacterSet.Default;
+        ds.Set(tag, vr, DicomTextTransliterator.ToRepertoire(value, repertoire, vr));
+    }
+
+    private static void PutUnknown(DicomDataset ds, DicomElement key)
+    {
+        var vr = key.IsSequence ? DicomVR.SQ : DicomDictionary.Lookup(key.Tag)?.Vr ?? key.VR;
+        ds.SetEmpty(key.Tag, vr);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ActorBroker.Actors;
+using ActorBroker.Actors.Settings;
+using Akka.Configuration;
+using Akka.Hosting;
+
+namespace ActorBroker.Host;
+
+/// <summary>
+/// Builds the broker process: Akka.Hosting actor system + the loopback management API on one
+/// generic host, so Ctrl-C / SIGTERM runs Akka's coordinated shutdown and closes listeners cleanly.
+/// </summary>
+internal static class BrokerHost
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Operators read these: NÚÑEZ must stay NÚÑEZ, not \u00DA.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static WebApplication Build(HostOptions options, TimeProvider? time = null)
+    {
+        var config = HoconLoader.Load(options);
+        var settings = BrokerSettings.FromConfig(config);
+        return Build(config, settings, time ?? TimeProvider.System);
+    }
+
+    public static WebApplication Build(Config config, BrokerSettings settings, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.WebHost.UseUrls($"http://{settings.Management.Host}:{settings.Management.Port}");
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = Json.Encoder;
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+
+        var endpoints = new BrokerEndpoints();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(endpoints);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(new BrokerClock(time, time.GetUtcNow()));
+        builder.Services.AddAkka(BrokerAkkaSetup.SystemName, (akka, _) =>
+        {
+            akka.ConfigureLoggers(l => l.AddLoggerFactory());
+            akka.AddActorBroker(config, settings, endpoints, time);
+        });
+
+        var app = builder.Build();
+        ManagementApi.Map(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Urls.FirstOrDefault();
+            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri))
+            {
+                endpoints.Report("management", new System.Net.IPEndPoint(System.Net.IPAddress.Parse(uri.Host), uri.Port));
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,142 @@
+using ActorBroker.Actors;
+using ActorBroker.Actors.Exceptions;
+using ActorBroker.Actors.Orders;
+using ActorBroker.Actors.Persistence;
+using ActorBroker.Actors.Settings;
+using ActorBroker.Domain.Orders;
+using ActorBroker.Domain.Worklist;
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+
+namespace ActorBroker.Host;
+
+/// <summary>
+/// The loopback HTTP API behind abctl. Reads come from read models (order index, exception store)
+/// and, for one order, from its entity and its journal history; nothing here changes state yet.
+/// </summary>
+internal static class ManagementApi
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/health", Health);
+        app.MapGet("/api/orders", ListOrders);
+        app.MapGet("/api/orders/{accession}", ShowOrder);
+        app.MapGet("/api/exceptions", ListExceptions);
+        app.MapGet("/api/exceptions/{id}", ShowException);
+    }
+
+    private static IResult Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock)
+    {
+        var bound = endpoints.Snapshot();
+        var components = settings.Hl7Listeners
+            .Select(l => new ComponentView("hl7:" + l.Name, bound.ContainsKey("hl7:" + l.Name) ? "listening" : "starting", bound.TryGetValue("hl7:" + l.Name, out var ep) ? ep.ToString() : $"{l.Host}:{l.Port}"))
+            .ToList();
+        var status = components.All(c => c.Status == "listening") ? "ok" : "degraded";
+        return Results.Json(new
+        {
+            status,
+            node = settings.NodeName,
+            version = typeof(ManagementApi).Assembly.GetName().Version?.ToString() ?? "0",
+            uptimeSeconds = Math.Round((clock.Time.GetUtcNow() - clock.StartedAt).TotalSeconds, 1),
+            journal = PersistenceSetup.IsSqlite(settings.Persistence) ? "sqlite" : "postgresql",
+            components,
+        }, BrokerHost.Json);
+    }
+
+    private static async Task<IResult> ListOrders(IRequiredActor<OrderIndexKey> index, string? site, string? state, int? limit)
+    {
+        OrderState? wanted = null;
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!Enum.TryParse<OrderState>(state, ignoreCase: true, out var parsed))
+            {
+                return Results.Json(new { error = $"unknown state '{state}'; one of {string.Join(", ", Enum.GetNames<OrderState>())}" }, BrokerHost.Json, statusCode: 400);
+            }
+
+            wanted = parsed;
+        }
+
+        var list = await index.ActorRef.Ask<OrderList>(new ListOrders(site, wanted, limit ?? 200), AskTimeout);
+        return Results.Json(new { orders = list.Orders.Select(OrderViews.Summary).ToList(), total = list.Total }, BrokerHost.Json);
+    }
+
+    private static async Task<IResult> ShowOrder(
+        string accession,
+        string? site,
+        IRequiredActor<OrderIndexKey> index,
+        IRequiredActor<OrderRegionKey> region,
+        BrokerSettings settings,
+        ActorSystem system)
+    {
+        var keys = (await index.ActorRef.Ask<OrderKeys>(new FindOrderKeys(accession, site), AskTimeout)).Keys;
+        if (keys.Count == 0)
+        {
+            // The read model may lag a just-placed order by a refresh interval: ask the entities.
+            var candidates = site is not null
+                ? [new OrderKey(site, accession)]
+                : settings.Sites.Sites.Select(s => new OrderKey(s.SiteId, accession)).ToList();
+            var found = new List<OrderKey>();
+            foreach (var k in candidates)
+            {
+                var r = await region.ActorRef.Ask<OrderStateReply>(new GetOrderState(k), AskTimeout);
+                if (r.Exists)
+                {
+                    found.Add(k);
+                }
+            }
+
+            keys = found;
+        }
+
+        if (keys.Count == 0)
+        {
+            return Results.Json(new { error = $"order {accession} not found" + (site is null ? "" : $" at site {site}") }, BrokerHost.Json, statusCode: 404);
+        }
+
+        if (keys.Count > 1)
+        {
+            return Results.Json(new { error = $"accession {accession} exists at several sites: {string.Join(", ", keys.Select(k => k.Site))}; use --site" }, BrokerHost.Json, statusCode: 409);
+        }
+
+        var key = keys[0];
+        var reply = await region.ActorRef.Ask<OrderStateReply>(new GetOrderState(key), AskTimeout);
+        if (!reply.Exists)
+        {
+            return Results.Json(new { error = $"order {accession} not found" }, BrokerHost.Json, statusCode: 404);
+        }
+
+        var events = await History(system, OrderEntityIds.PersistenceIdFor(key.EntityId));
+        var siteRules = settings.Sites.Get(key.Site);
+        var items = siteRules is null ? [] : WorklistProjection.ItemsFor(reply.Snapshot, siteRules);
+        return Results.Json(OrderViews.Detail(reply.Snapshot, items, events), BrokerHost.Json);
+    }
+
+    private static async Task<IReadOnlyList<EventEnvelope>> History(ActorSystem system, string persistenceId)
+    {
+        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(PersistenceSetup.QueryId);
+        return await journal.CurrentEventsByPersistenceId(persistenceId, 0, long.MaxValue)
+            .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer());
+    }
+
+    private static async Task<IResult> ListExceptions(IRequiredActor<ExceptionStoreKey> store, int? limit)
+    {
+        var list = await store.ActorRef.Ask<ExceptionList>(new ListExceptions(limit ?? 100), AskTimeout);
+        return Results.Json(new { exceptions = list.Exceptions.Select(ExceptionViews.Summary).ToList(), total = list.Total }, BrokerHost.Json);
+    }
+
+    private static async Task<IResult> ShowException(string id, IRequiredActor<ExceptionStoreKey> store)
+    {
+        var lookup = await store.ActorRef.Ask<ExceptionLookup>(new GetException(id), AskTimeout);
+        return lookup.Record is null
+            ? Results.Json(new { error = $"exception {id} not found" }, BrokerHost.Json, statusCode: 404)
+            : Results.Json(ExceptionViews.Detail(lookup.Record), BrokerHost.Json);
+    }
+
+    private sealed record ComponentView(string Name, string Status, string Endpoint);
+}

@@ -1,0 +1,68 @@
+using ActorBroker.Actors.Settings;
+using ActorBroker.Domain.Sites;
+using Akka.Configuration;
+
+namespace ActorBroker.Actors.Tests.Settings;
+
+public sealed class BrokerSettingsTests
+{
+    private static Config Defaults => ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hocon", "actor-broker.conf")));
+
+    [Fact]
+    public void The_contract_defaults_are_what_the_issue_names()
+    {
+        var s = BrokerSettings.FromConfig(Defaults);
+        Assert.Equal("data", s.DataDir);
+        var orders = Assert.Single(s.Hl7Listeners);
+        Assert.Equal(("orders", "127.0.0.1", 2575), (orders.Name, orders.Host, orders.Port));
+        Assert.Equal(16 * 1024 * 1024, orders.MaxMessageBytes);
+        Assert.Equal(new ManagementSettings("127.0.0.1", 9110), s.Management);
+        Assert.Equal("sqlite", s.Persistence.Provider);
+    }
+
+    [Fact]
+    public void The_sample_site_maps_its_facility_zone_and_stations()
+    {
+        var sites = BrokerSettings.FromConfig(Defaults).Sites;
+        var main = sites.ResolveByFacility("mainhosp");
+        Assert.NotNull(main);
+        Assert.Equal("America/Chicago", main!.TimeZoneId);
+        Assert.Equal("CT", main.Station("CT01")!.Modality);
+        Assert.Equal("MR", main.Station("MR01")!.Modality);
+        Assert.Equal("ISO_IR 192", main.Station("CT01")!.CharacterSet);
+        Assert.Equal("EPI", main.PatientIdIssuer);
+        Assert.Equal(StudyUidPolicy.DeriveFromAccession, main.StudyUidPolicy);
+        Assert.Equal("Europe/Copenhagen", sites.Get("NORTHCLINIC")!.TimeZoneId);
+    }
+
+    [Fact]
+    public void A_layered_file_adds_a_site_with_station_rules_and_accession_rules()
+    {
+        var layer = ConfigurationFactory.ParseString("""
+            actor-broker.sites.WEST {
+              sending-facilities = [WESTCLINIC, WEST2]
+              time-zone = "America/Denver"
+              study-uid-policy = reject
+              accession { strip-prefixes = ["W-"], max-length = 12 }
+              modalities { WCT1 { modality = CT, character-set = "ISO_IR 100" } }
+              station-rules = [ { modality = CT, location = ER, ae-title = WCT1 } ]
+            }
+            """).WithFallback(Defaults);
+        var west = BrokerSettings.FromConfig(layer).Sites.ResolveByFacility("WEST2")!;
+        Assert.Equal(StudyUidPolicy.Reject, west.StudyUidPolicy);
+        Assert.Equal("A1", west.Accession.Normalise("w-a1"));
+        Assert.Equal("WCT1", west.AssignStation("CT", "ER"));
+        Assert.Equal("ISO_IR 100", west.Station("WCT1")!.CharacterSet);
+    }
+
+    [Theory]
+    [InlineData("actor-broker.sites.BAD { time-zone = \"Mars/Olympus\" }", "Mars/Olympus")]
+    [InlineData("actor-broker.sites.BAD { time-zone = \"UTC\", study-uid-policy = guess }", "study-uid-policy")]
+    [InlineData("actor-broker.sites.BAD { time-zone = \"UTC\", sending-facilities = [MAINHOSP] }", "MAINHOSP")]
+    public void Configuration_mistakes_name_the_site_and_key(string hocon, string mentioned)
+    {
+        var config = ConfigurationFactory.ParseString(hocon).WithFallback(Defaults);
+        var ex = Assert.Throws<ConfigurationException>(() => BrokerSettings.FromConfig(config));
+        Assert.Contains(mentioned, ex.Message, StringComparison.Ordinal);
+    }
+}

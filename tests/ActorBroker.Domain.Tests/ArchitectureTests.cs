@@ -1,0 +1,17 @@
+using ActorBroker.Domain.Orders;
+
+namespace ActorBroker.Domain.Tests;
+
+public sealed class ArchitectureTests
+{
+    [Fact]
+    public void The_domain_references_no_Akka_and_no_package()
+    {
+        var references = typeof(OrderDecider).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, n => n.StartsWith("Akka", StringComparison.OrdinalIgnoreCase));
+        // Only the framework and the HL7 library.
+        Assert.All(references, n => Assert.True(n == "ActorBroker.Hl7" || n.StartsWith("System", StringComparison.Ordinal) || n == "netstandard", n));
+        Assert.Contains("ActorBroker.Hl7", references);
+    }
+}
