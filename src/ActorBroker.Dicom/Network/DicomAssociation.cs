@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ActorBroker.Dicom.Data;
 using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Network.Negotiation;
@@ -131,9 +130,9 @@ internal sealed class DicomAssociation : IAsyncDisposable
         var accepted = context.PresentationContexts.Where(c => c.IsAccepted).ToDictionary(c => c.Id);
         var writer = new DimseMessageWriter(_channel, context.PeerMaxPduLength, _options.Policy.MaxPduLength);
         var dispatcher = new DimseServiceDispatcher(_providers, context, writer, accepted);
-        var assembler = new DimseMessageAssembler(_options.MaxDatasetLength);
+        var reader = new DimseMessageReader(accepted, _options.MaxDatasetLength);
+        var completed = new List<(byte ContextId, DimseMessage Message)>(1);
         var operations = _operations.Token;
-        DimseMessage? pendingCommand = null;
         var current = Task.CompletedTask;
 
         while (true)
@@ -161,50 +160,17 @@ internal sealed class DicomAssociation : IAsyncDisposable
                     {
                         try
                         {
-                            foreach (var pdv in data.Values)
+                            completed.Clear();
+                            reader.Read(data, completed);
+                            foreach (var (contextId, message) in completed)
                             {
-                                if (!accepted.ContainsKey(pdv.PresentationContextId))
-                                {
-                                    throw new DimseProtocolException(
-                                        AAbortReason.InvalidPduParameterValue,
-                                        $"PDV on presentation context {pdv.PresentationContextId}, which was not accepted.");
-                                }
-
-                                var status = assembler.Add(pdv);
-                                if (status == DimseAssemblerStatus.NeedMore)
-                                {
-                                    continue;
-                                }
-
-                                var contextId = assembler.PresentationContextId!.Value;
-                                DimseMessage message;
-                                if (status == DimseAssemblerStatus.CommandComplete)
-                                {
-                                    var (decoded, hasDataset) = DimseCommandCodec.Decode(assembler.Completed.Span);
-                                    if (hasDataset)
-                                    {
-                                        pendingCommand = decoded;
-                                        assembler.ExpectDataset();
-                                        continue;
-                                    }
-
-                                    message = decoded;
-                                }
-                                else
-                                {
-                                    var syntax = DicomTransferSyntax.Lookup(accepted[contextId].TransferSyntaxUid)!;
-                                    message = pendingCommand! with { Dataset = DicomDatasetReader.Read(assembler.Completed.Span, syntax) };
-                                    pendingCommand = null;
-                                }
-
-                                assembler.Reset();
                                 current = await DeliverAsync(contextId, message, dispatcher, current, operations);
                             }
                         }
                         catch (DimseProtocolException e)
                         {
                             _closeReason ??= DicomAssociationCloseReason.ProtocolError;
-                            _operations.Cancel();
+                            await _operations.CancelAsync();
                             await _channel.ReportInvalidPduAsync(e.Reason);
                         }
                         catch (DicomFormatException)
@@ -212,7 +178,7 @@ internal sealed class DicomAssociation : IAsyncDisposable
                             // An undecodable command set or data set: a DIMSE-level failure, so the DIMSE
                             // user aborts (PS3.7 8.2: "...the DIMSE service-user shall issue an A-ABORT").
                             _closeReason ??= DicomAssociationCloseReason.ProtocolError;
-                            _operations.Cancel();
+                            await _operations.CancelAsync();
                             await _channel.AbortAsync();
                         }
                     }

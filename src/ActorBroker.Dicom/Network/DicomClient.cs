@@ -326,8 +326,8 @@ public sealed class DicomClient : IAsyncDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var assembler = new DimseMessageAssembler(_options.MaxDatasetLength);
-        DimseMessage? pendingCommand = null;
+        var reader = new DimseMessageReader(_accepted, _options.MaxDatasetLength);
+        var completed = new List<(byte ContextId, DimseMessage Message)>(1);
         while (true)
         {
             var indication = await _channel.ReceiveAsync(CancellationToken.None);
@@ -338,39 +338,10 @@ public sealed class DicomClient : IAsyncDisposable
                     {
                         try
                         {
-                            foreach (var pdv in data.Values)
+                            completed.Clear();
+                            reader.Read(data, completed);
+                            foreach (var (_, message) in completed)
                             {
-                                if (!_accepted.TryGetValue(pdv.PresentationContextId, out var context))
-                                {
-                                    throw new DimseProtocolException(AAbortReason.InvalidPduParameterValue, $"PDV on presentation context {pdv.PresentationContextId}, which was not accepted.");
-                                }
-
-                                var status = assembler.Add(pdv);
-                                if (status == DimseAssemblerStatus.NeedMore)
-                                {
-                                    continue;
-                                }
-
-                                DimseMessage message;
-                                if (status == DimseAssemblerStatus.CommandComplete)
-                                {
-                                    var (decoded, hasDataset) = DimseCommandCodec.Decode(assembler.Completed.Span);
-                                    if (hasDataset)
-                                    {
-                                        pendingCommand = decoded;
-                                        assembler.ExpectDataset();
-                                        continue;
-                                    }
-
-                                    message = decoded;
-                                }
-                                else
-                                {
-                                    message = pendingCommand! with { Dataset = DicomDatasetReader.Read(assembler.Completed.Span, DicomTransferSyntax.Lookup(context.TransferSyntaxUid)!) };
-                                    pendingCommand = null;
-                                }
-
-                                assembler.Reset();
                                 if (message is not DimseResponse response || !Deliver(response))
                                 {
                                     throw new DimseProtocolException(AAbortReason.UnexpectedPduParameter, $"Unexpected {message.CommandField}: no matching request outstanding.");
