@@ -1,9 +1,13 @@
+using Akka.Event;
 using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Interfaces;
+using ActorBroker.Actors.Modalities;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Serialization;
 using ActorBroker.Actors.Settings;
+using ActorBroker.Actors.Worklist;
+using ActorBroker.Domain.Worklist;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
@@ -28,14 +32,24 @@ public static class BrokerAkkaSetup
         Config config,
         BrokerSettings settings,
         BrokerEndpoints endpoints,
-        TimeProvider time)
+        TimeProvider time,
+        WorklistIndex? worklistIndex = null)
     {
+        // The worklist index lives as long as the process: the host passes its own to read it directly.
+        worklistIndex ??= new WorklistIndex();
         PersistenceSetup.PrepareDatabase(settings.Persistence, settings.DataDir);
+        // The operator's configuration wins over what is generated here, which wins over plugin defaults.
+        var full = config
+            .WithFallback(PersistenceSetup.Hocon(settings.Persistence, settings.DataDir))
+            .WithFallback(SerializationHocon)
+            // --- worklist (issue 3): the read journal's sequence retrieval polls every query-delay (1 s by default);
+            // a catch-up query (CurrentEventsByTag, the read models' rebuild) waits several of those before it ends,
+            // so 1 s made even an empty journal take ~4 s to rebuild. 200 ms matches refresh-interval.
+            .WithFallback(ConfigurationFactory.ParseString("akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay = 200ms"))
+            // --- end worklist
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
         builder
-            .AddHocon(config, HoconAddMode.Prepend)
-            .AddHocon(PersistenceSetup.Hocon(settings.Persistence, settings.DataDir), HoconAddMode.Prepend)
-            .AddHocon(SerializationHocon, HoconAddMode.Prepend)
-            .AddHocon(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
+            .AddHocon(full, HoconAddMode.Prepend)
             .AddSetup(PersistenceSetup.DataOptions(settings.Persistence, settings.DataDir))
             .AddStartup((system, _) =>
             {
@@ -45,6 +59,9 @@ public static class BrokerAkkaSetup
                 {
                     cluster.Join(cluster.SelfAddress);
                 }
+
+                PersistenceSetup.EnsureTagIndexAsync(settings.Persistence, settings.DataDir, CancellationToken.None)
+                    .ContinueWith(t => system.Log.Warning("Could not add the tag index: {0}", t.Exception?.GetBaseException().Message), TaskContinuationOptions.OnlyOnFaulted);
             })
             .WithShardRegion<OrderRegionKey>(
                 "orders",
@@ -69,6 +86,15 @@ public static class BrokerAkkaSetup
                     InterfacesSupervisor.GetProps(settings, registry.Get<OrderRegionKey>(), registry.Get<ExceptionStoreKey>(), endpoints, time),
                     "interfaces");
                 registry.Register<InterfacesKey>(interfaces);
+
+                // --- DICOM / worklist (issue 3): the worklist actor writes the shared index, the DICOM SCP reads it.
+                var worklist = system.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex), WorklistActor.Name);
+                registry.Register<WorklistKey>(worklist);
+                var modalities = system.ActorOf(
+                    ModalitiesSupervisor.GetProps(settings.Dicom, new ModalityDirectory(settings.Sites), worklistIndex, endpoints, time),
+                    ModalitiesSupervisor.Name);
+                registry.Register<ModalitiesKey>(modalities);
+                // --- end DICOM / worklist
             });
         return builder;
     }
@@ -93,6 +119,9 @@ public static class BrokerAkkaSetup
           serialization-bindings {
             "ActorBroker.Domain.Orders.IOrderEvent, ActorBroker.Domain" = broker-json
             "ActorBroker.Domain.Orders.OrderSnapshot, ActorBroker.Domain" = broker-json
+            "{{typeof(Inbound.InboundAccepted).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Inbound.InboundCheckpoint).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Inbound.InboundLogSnapshot).AssemblyQualifiedName}}" = broker-json
             "{{typeof(ExceptionRaised).AssemblyQualifiedName}}" = broker-json
             "{{typeof(ExceptionRepeated).AssemblyQualifiedName}}" = broker-json
           }

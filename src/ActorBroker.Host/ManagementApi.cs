@@ -1,8 +1,10 @@
 using ActorBroker.Actors;
 using ActorBroker.Actors.Exceptions;
+using ActorBroker.Actors.Modalities;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Settings;
+using ActorBroker.Actors.Worklist;
 using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Worklist;
 using Akka.Actor;
@@ -29,6 +31,8 @@ internal static class ManagementApi
         app.MapGet("/api/orders/{accession}", ShowOrder);
         app.MapGet("/api/exceptions", ListExceptions);
         app.MapGet("/api/exceptions/{id}", ShowException);
+        app.MapGet("/api/modalities", ListModalities);
+        app.MapGet("/api/modalities/{ae}", ShowModality);
     }
 
     private static IResult Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock)
@@ -37,6 +41,11 @@ internal static class ManagementApi
         var components = settings.Hl7Listeners
             .Select(l => new ComponentView("hl7:" + l.Name, bound.ContainsKey("hl7:" + l.Name) ? "listening" : "starting", bound.TryGetValue("hl7:" + l.Name, out var ep) ? ep.ToString() : $"{l.Host}:{l.Port}"))
             .ToList();
+        // DICOM SCP (issue 3): the same "listening once it reported its endpoint" as the HL7 listeners.
+        components.Add(new ComponentView(
+            "dicom",
+            bound.ContainsKey("dicom") ? "listening" : "starting",
+            bound.TryGetValue("dicom", out var dicom) ? dicom.ToString() : $"{settings.Dicom.Host}:{settings.Dicom.Port}"));
         var status = components.All(c => c.Status == "listening") ? "ok" : "degraded";
         return Results.Json(new
         {
@@ -136,6 +145,30 @@ internal static class ManagementApi
         return lookup.Record is null
             ? Results.Json(new { error = $"exception {id} not found" }, BrokerHost.Json, statusCode: 404)
             : Results.Json(ExceptionViews.Detail(lookup.Record), BrokerHost.Json);
+    }
+
+    private static async Task<IResult> ListModalities(IRequiredActor<ModalitiesKey> modalities, IRequiredActor<WorklistKey> worklist, string? site)
+    {
+        var list = await modalities.ActorRef.Ask<ModalityList>(GetModalities.Instance, AskTimeout);
+        var status = await worklist.ActorRef.Ask<WorklistStatus>(GetWorklistStatus.Instance, AskTimeout);
+        return Results.Json(new
+        {
+            scp = list.Scp,
+            worklist = ModalityViews.Worklist(status),
+            modalities = list.Modalities
+                .Where(m => string.IsNullOrEmpty(site) || string.Equals(m.Site, site, StringComparison.OrdinalIgnoreCase))
+                .Select(ModalityViews.Modality)
+                .ToList(),
+            unknownCallers = list.UnknownCallers,
+        }, BrokerHost.Json);
+    }
+
+    private static async Task<IResult> ShowModality(string ae, IRequiredActor<ModalitiesKey> modalities)
+    {
+        var reply = await modalities.ActorRef.Ask<object>(new GetModality(ae), AskTimeout);
+        return reply is ModalityStatus m
+            ? Results.Json(ModalityViews.Modality(m), BrokerHost.Json)
+            : Results.Json(new { error = $"modality {ae} is not configured (AE titles are case-sensitive)" }, BrokerHost.Json, statusCode: 404);
     }
 
     private sealed record ComponentView(string Name, string Status, string Endpoint);

@@ -36,15 +36,34 @@ internal static class Program
             return 2;
         }
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e)
+        {
+            // Kestrel's "address already in use": say which setting to change, not a stack trace.
+            await Console.Error.WriteLineAsync($"cannot start the management API: {e.GetBaseException().Message} (actor-broker.management.port, or AB_MANAGEMENT_PORT)");
+            return 3;
+        }
+
         var endpoints = app.Services.GetRequiredService<BrokerEndpoints>();
         var settings = app.Services.GetRequiredService<ActorBroker.Actors.Settings.BrokerSettings>();
-        var names = settings.Hl7Listeners.Select(l => "hl7:" + l.Name).Append("management").ToList();
+        var names = settings.Hl7Listeners.Select(l => "hl7:" + l.Name).Append("dicom").Append("management").ToList();
         var bound = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var ep = await endpoints.WaitAsync(name).WaitAsync(TimeSpan.FromSeconds(60));
-            bound[name] = ep.ToString();
+            try
+            {
+                var ep = await endpoints.WaitAsync(name).WaitAsync(TimeSpan.FromSeconds(60));
+                bound[name] = ep.ToString();
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync($"cannot start {name}: {e.GetBaseException().Message}");
+                await app.StopAsync();
+                return 3;
+            }
         }
 
         Console.WriteLine("ActorBroker ready: " + string.Join(", ", bound.Select(kv => $"{kv.Key} {kv.Value}")));

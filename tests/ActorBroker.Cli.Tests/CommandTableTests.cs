@@ -13,7 +13,7 @@ public class CommandTableTests
         private static readonly OptionSpec Site = CommonOptions.Site("Only this site's modalities");
 
         public static CommandSpec Spec { get; } = new(
-            Name: "modality list",
+            Name: "widget list",
             Summary: "List configured modalities",
             Arguments: [],
             Options: [Site],
@@ -44,13 +44,13 @@ public class CommandTableTests
             Commands = new CommandTable([.. CommandTable.Default.Commands, ModalityListCommand.Spec]),
         };
 
-        var result = await Abctl.RunAsync(runtime, "modality", "list", "--site", "MAINHOSP");
+        var result = await Abctl.RunAsync(runtime, "widget", "list", "--site", "MAINHOSP");
         var help = await Abctl.RunAsync(runtime, "--help");
-        var usage = await Abctl.RunAsync(runtime, "modality", "list", "--bogus");
+        var usage = await Abctl.RunAsync(runtime, "widget", "list", "--bogus");
 
         Assert.Equal((0, "AE TITLE  MODALITY  SITE\nCT01      CT        MAINHOSP\n"), (result.ExitCode, result.Out));
-        Assert.Contains("  modality list [--site SITE]\n      List configured modalities\n", help.Out, StringComparison.Ordinal);
+        Assert.Contains("  widget list [--site SITE]\n      List configured modalities\n", help.Out, StringComparison.Ordinal);
         Assert.Equal(2, usage.ExitCode);
-        Assert.StartsWith("abctl: unknown option '--bogus' for 'modality list'", usage.Error, StringComparison.Ordinal);
+        Assert.StartsWith("abctl: unknown option '--bogus' for 'widget list'", usage.Error, StringComparison.Ordinal);
     }
 }

@@ -127,10 +127,10 @@ public class ParserTests
     [Fact]
     public void A_command_is_a_table_row()
     {
-        var spec = new CommandSpec("modality list", "List modalities", [], [CommonOptions.Site("site")], _ => Task.FromResult(0));
+        var spec = new CommandSpec("widget list", "List modalities", [], [CommonOptions.Site("site")], _ => Task.FromResult(0));
         var table = new CommandTable([.. CommandTable.Default.Commands, spec]);
 
-        var command = Assert.IsType<RunCommand>(CommandParser.Parse(["modality", "list", "--site", "A"], table)).Command;
+        var command = Assert.IsType<RunCommand>(CommandParser.Parse(["widget", "list", "--site", "A"], table)).Command;
 
         Assert.Same(spec, command.Spec);
         Assert.Equal("A", command.Options["--site"]);

@@ -10,8 +10,8 @@ public sealed class ArchitectureTests
         var references = typeof(OrderDecider).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.DoesNotContain(references, n => n.StartsWith("Akka", StringComparison.OrdinalIgnoreCase));
-        // Only the framework and the HL7 library.
-        Assert.All(references, n => Assert.True(n == "ActorBroker.Hl7" || n.StartsWith("System", StringComparison.Ordinal) || n == "netstandard", n));
+        // Only the framework, the HL7 library and the DICOM library (MWL matching for the worklist index); neither has Akka or packages.
+        Assert.All(references, n => Assert.True(n is "ActorBroker.Hl7" or "ActorBroker.Dicom" || n.StartsWith("System", StringComparison.Ordinal) || n == "netstandard", n));
         Assert.Contains("ActorBroker.Hl7", references);
     }
 }

@@ -11,12 +11,13 @@ internal sealed class InProcessBroker : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InProcessBroker(WebApplication app, string dataDir, IPEndPoint hl7, IPEndPoint management)
+    private InProcessBroker(WebApplication app, string dataDir, IPEndPoint hl7, IPEndPoint management, IPEndPoint dicom)
     {
         _app = app;
         DataDir = dataDir;
         Hl7Orders = hl7;
         Management = management;
+        Dicom = dicom;
     }
 
     public string DataDir { get; }
@@ -24,6 +25,9 @@ internal sealed class InProcessBroker : IAsyncDisposable
     public IPEndPoint Hl7Orders { get; }
 
     public IPEndPoint Management { get; }
+
+    /// <summary>The DICOM SCP (MWL C-FIND, C-ECHO), AE title ACTORBROKER.</summary>
+    public IPEndPoint Dicom { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -35,6 +39,7 @@ internal sealed class InProcessBroker : IAsyncDisposable
             $"actor-broker.data-dir = \"{dataDir}\"",
             "actor-broker.hl7.listeners.orders.port = 0",
             "actor-broker.management.port = 0",
+            "actor-broker.dicom.port = 0",
         };
         overrides.AddRange(settings);
         var options = new HostOptions([], overrides, null, false);
@@ -43,7 +48,8 @@ internal sealed class InProcessBroker : IAsyncDisposable
         var endpoints = app.Services.GetRequiredService<BrokerEndpoints>();
         var hl7 = await endpoints.WaitAsync("hl7:orders").WaitAsync(TimeSpan.FromSeconds(30));
         var mgmt = await endpoints.WaitAsync("management").WaitAsync(TimeSpan.FromSeconds(30));
-        return new InProcessBroker(app, dataDir, hl7, mgmt);
+        var dicom = await endpoints.WaitAsync("dicom").WaitAsync(TimeSpan.FromSeconds(30));
+        return new InProcessBroker(app, dataDir, hl7, mgmt, dicom);
     }
 
     public BrokerSettings Settings => _app.Services.GetRequiredService<BrokerSettings>();

@@ -35,6 +35,33 @@ public sealed class OrderIntakeTests : IAsyncLifetime
         return await http.GetFromJsonAsync<JsonElement>(path);
     }
 
+    // Orders are applied right after the ACK (from the inbound log): wait until the read side shows it.
+    private async Task<JsonElement> EventuallyAsync(string path, Func<JsonElement, bool> ready)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{_broker.Management}") };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await http.GetAsync(path);
+            if (response.IsSuccessStatusCode)
+            {
+                var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (ready(json))
+                {
+                    return json;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} did not reach the expected state within 30 s");
+            }
+
+            // Polling the public API the way an operator would; there is no push to await here.
+            await Task.Delay(50);
+        }
+    }
+
     private async Task<(int Exit, string Out)> AbctlAsync(params string[] args)
     {
         var stdout = new StringWriter();
@@ -52,24 +79,25 @@ public sealed class OrderIntakeTests : IAsyncLifetime
             Assert.True(ack.AckCode == AckCode.AA, $"{name}: {ack.AckCode} {ack.Text}");
         }
 
-        var ct = await GetAsync("/api/orders/ACC20001");
+        var ct = await EventuallyAsync("/api/orders/ACC20001", o => o.GetProperty("events").GetArrayLength() == 2);
         Assert.Equal("Scheduled", ct.GetProperty("state").GetString());
         Assert.StartsWith("NÚÑEZ^JOSÉ^ANTONIO", ct.GetProperty("patient").GetProperty("name").GetString(), StringComparison.Ordinal);
         var step = ct.GetProperty("scheduledSteps")[0];
         Assert.Equal(("20261128", "103000", "-0600"), (step.GetProperty("startDate").GetString(), step.GetProperty("startTime").GetString(), step.GetProperty("timezoneOffset").GetString()));
         Assert.Equal(2, ct.GetProperty("events").GetArrayLength());
 
-        var mr = await GetAsync("/api/orders/ACC20002?site=MAINHOSP");
+        var mr = await EventuallyAsync("/api/orders/ACC20002?site=MAINHOSP", o => o.GetProperty("state").GetString() == "Cancelled");
         Assert.Equal("Cancelled", mr.GetProperty("state").GetString());
         Assert.Equal("MÜLLER^JOÃO", mr.GetProperty("patient").GetProperty("name").GetString());
         Assert.Equal(0, mr.GetProperty("worklistItems").GetArrayLength());
 
-        var omi = await GetAsync("/api/orders/ACC30001");
+        var omi = await EventuallyAsync("/api/orders/ACC30001", _ => true);
         Assert.Equal("NORTHCLINIC", omi.GetProperty("site").GetString());
         Assert.Equal(["SPS30001A", "SPS30001B"], omi.GetProperty("scheduledSteps").EnumerateArray().Select(s => s.GetProperty("spsId").GetString()));
         Assert.Equal("ØSTERGÅRD^LÆRKE", omi.GetProperty("patient").GetProperty("name").GetString());
 
         // abctl sees the same, with accents intact in JSON and aligned tables for humans.
+        await EventuallyAsync("/api/orders", l => l.GetProperty("total").GetInt32() == 3);
         var (exit, json) = await AbctlAsync("orders", "list", "--json");
         Assert.Equal(0, exit);
         Assert.Contains("\"accession\": \"ACC30001\"", json, StringComparison.Ordinal);
@@ -88,8 +116,10 @@ public sealed class OrderIntakeTests : IAsyncLifetime
         Assert.Equal(AckCode.AA, first.AckCode);
         Assert.Equal(AckCode.AA, second.AckCode);
         Assert.Equal(first.MessageControlId, second.MessageControlId);
-        var order = await GetAsync("/api/orders/ACC20001");
+        var order = await EventuallyAsync("/api/orders/ACC20001", _ => true);
         Assert.Equal(1, order.GetProperty("events").GetArrayLength());
+        var list = await EventuallyAsync("/api/orders", _ => true);
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
     }
 
     [Theory]
@@ -102,7 +132,7 @@ public sealed class OrderIntakeTests : IAsyncLifetime
         var err = Assert.Single(ack.Errors);
         Assert.Equal(location, err.Location?.ToString());
 
-        var list = await GetAsync("/api/exceptions");
+        var list = await EventuallyAsync("/api/exceptions", l => l.GetProperty("exceptions").GetArrayLength() > 0);
         var record = Assert.Single(list.GetProperty("exceptions").EnumerateArray());
         Assert.Equal(location, record.GetProperty("location").GetString());
         var detail = await GetAsync("/api/exceptions/" + record.GetProperty("id").GetString());
@@ -113,12 +143,23 @@ public sealed class OrderIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_for_an_order_that_does_not_exist_is_acked_then_raised_as_an_exception()
+    {
+        // The AA means "journaled"; the order refuses the change afterwards, and that is kept and shown.
+        Assert.Equal(AckCode.AA, (await SendAsync(Sample("orm-o01-change-time.hl7"))).AckCode);
+        var list = await EventuallyAsync("/api/exceptions", l => l.GetProperty("exceptions").GetArrayLength() > 0);
+        var record = list.GetProperty("exceptions")[0];
+        Assert.Equal("ORC-2", record.GetProperty("location").GetString());
+        Assert.Equal("MSG000003", record.GetProperty("messageControlId").GetString());
+    }
+
+    [Fact]
     public async Task A_frame_that_is_not_hl7_gets_AR_and_its_raw_bytes_are_kept()
     {
         var junk = Encoding.ASCII.GetBytes("HELLO|this is not HL7\r");
         var ack = await SendAsync(junk);
         Assert.Equal(AckCode.AR, ack.AckCode);
-        var list = await GetAsync("/api/exceptions");
+        var list = await EventuallyAsync("/api/exceptions", l => l.GetProperty("exceptions").GetArrayLength() > 0);
         var id = list.GetProperty("exceptions")[0].GetProperty("id").GetString();
         var detail = await GetAsync("/api/exceptions/" + id);
         Assert.Equal(junk, Convert.FromBase64String(detail.GetProperty("rawBase64").GetString()!));

@@ -1,9 +1,8 @@
 using System.Net;
 using ActorBroker.Actors.Exceptions;
-using ActorBroker.Actors.Orders;
+using ActorBroker.Actors.Inbound;
 using ActorBroker.Actors.Settings;
 using ActorBroker.Domain.Mapping;
-using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Sites;
 using ActorBroker.Hl7;
 using ActorBroker.Hl7.Mllp;
@@ -12,24 +11,24 @@ using Akka.Actor;
 namespace ActorBroker.Actors.Interfaces;
 
 /// <summary>
-/// What happens to each inbound MLLP frame: parse, check the header, map to order commands, ask the
-/// order entities (which reply only after journaling), then build the ACK. Runs on the listener's
+/// What happens to each inbound MLLP frame: parse, check the header, map to order commands, journal them in
+/// the inbound log, then build the ACK. Runs on the listener's
 /// connection tasks, not inside an actor, so hundreds of connections are not funnelled through one
 /// mailbox; the interface actor is told the outcome for its counters.
 /// </summary>
 internal sealed class Hl7InboundHandler : IMllpHandler
 {
     private readonly Hl7ListenerSettings _settings;
-    private readonly IActorRef _orders;
+    private readonly IActorRef _log;
     private readonly IActorRef _exceptions;
     private readonly IActorRef _interfaceActor;
     private readonly SiteDirectory _sites;
     private readonly TimeProvider _time;
 
-    public Hl7InboundHandler(Hl7ListenerSettings settings, IActorRef orders, IActorRef exceptions, IActorRef interfaceActor, SiteDirectory sites, TimeProvider time)
+    public Hl7InboundHandler(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, IActorRef interfaceActor, SiteDirectory sites, TimeProvider time)
     {
         _settings = settings;
-        _orders = orders;
+        _log = inboundLog;
         _exceptions = exceptions;
         _interfaceActor = interfaceActor;
         _sites = sites;
@@ -67,21 +66,15 @@ internal sealed class Hl7InboundHandler : IMllpHandler
             return await RejectAsync(message, code, error, connection.Remote, frame);
         }
 
-        var results = await Task.WhenAll(mapped.Commands.Select(c => AskAsync(c, ct)));
-        var rejected = results.FirstOrDefault(r => r.Outcome == OrderOutcome.Rejected);
-        if (rejected is not null)
-        {
-            var r = rejected.Rejection!;
-            return await RejectAsync(message, AckCode.AE, new Hl7Error(r.Code, r.Location, r.Reason), connection.Remote, frame);
-        }
-
-        var failed = results.FirstOrDefault(r => r.Outcome == OrderOutcome.Failed);
-        if (failed is not null)
+        // AA only once the message is in the journal (the inbound log); the order entities apply it
+        // right after, in order per order, and re-receive it after a crash.
+        var logged = await LogAsync(new LogInbound(mapped.Commands[0].Message, mapped.Commands, connection.Remote.ToString(), frame.ToArray()), ct);
+        if (logged is null)
         {
             // Not the message's fault: no exception record (the sender will resend), but an AE
             // with 207 so the EHR's interface engine retries instead of marking it delivered.
             Count(AckCode.AE);
-            return Hl7AckBuilder.Build(message, AckCode.AE, [new Hl7Error(Hl7ErrorCode.ApplicationInternalError, null, "not stored, please resend: " + failed.FailureReason)]);
+            return Hl7AckBuilder.Build(message, AckCode.AE, [new Hl7Error(Hl7ErrorCode.ApplicationInternalError, null, $"not stored within {_settings.AckTimeout.TotalSeconds:0.#} s (journal unavailable?); please resend")]);
         }
 
         Count(AckCode.AA);
@@ -94,15 +87,15 @@ internal sealed class Hl7InboundHandler : IMllpHandler
         _interfaceActor.Tell(new InterfaceCounters.FrameError());
     }
 
-    private async Task<OrderCommandResult> AskAsync(IOrderCommand command, CancellationToken ct)
+    private async Task<InboundLogged?> LogAsync(LogInbound entry, CancellationToken ct)
     {
         try
         {
-            return await _orders.Ask<OrderCommandResult>(command, _settings.AckTimeout, ct);
+            return await _log.Ask<InboundLogged>(entry, _settings.AckTimeout, ct);
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {
-            return new OrderCommandResult(command.Key, OrderOutcome.Failed, OrderState.None, null, $"no answer from the order within {_settings.AckTimeout.TotalSeconds:0.#} s");
+            return null;
         }
     }
 

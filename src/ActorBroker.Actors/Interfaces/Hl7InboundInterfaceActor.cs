@@ -16,7 +16,7 @@ namespace ActorBroker.Actors.Interfaces;
 public sealed class Hl7InboundInterfaceActor : ReceiveActor
 {
     private readonly Hl7ListenerSettings _settings;
-    private readonly IActorRef _orders;
+    private readonly IActorRef _inboundLog;
     private readonly IActorRef _exceptions;
     private readonly SiteDirectory _sites;
     private readonly BrokerEndpoints _endpoints;
@@ -30,10 +30,10 @@ public sealed class Hl7InboundInterfaceActor : ReceiveActor
     private long _frameErrors;
     private DateTimeOffset? _last;
 
-    public Hl7InboundInterfaceActor(Hl7ListenerSettings settings, IActorRef orders, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time)
+    public Hl7InboundInterfaceActor(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time)
     {
         _settings = settings;
-        _orders = orders;
+        _inboundLog = inboundLog;
         _exceptions = exceptions;
         _sites = sites;
         _endpoints = endpoints;
@@ -83,12 +83,12 @@ public sealed class Hl7InboundInterfaceActor : ReceiveActor
 
     private string Name => "hl7:" + _settings.Name;
 
-    public static Props GetProps(Hl7ListenerSettings settings, IActorRef orders, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time) =>
-        Props.Create(() => new Hl7InboundInterfaceActor(settings, orders, exceptions, sites, endpoints, time));
+    public static Props GetProps(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time) =>
+        Props.Create(() => new Hl7InboundInterfaceActor(settings, inboundLog, exceptions, sites, endpoints, time));
 
     protected override void PreStart()
     {
-        var handler = new Hl7InboundHandler(_settings, _orders, _exceptions, Self, _sites, _time);
+        var handler = new Hl7InboundHandler(_settings, _inboundLog, _exceptions, Self, _sites, _time);
         var options = MllpListenerOptions.Default with
         {
             Host = _settings.Host,

@@ -1,5 +1,7 @@
 using ActorBroker.Actors.Settings;
+using ActorBroker.Actors.Inbound;
 using Akka.Actor;
+using Akka.Pattern;
 
 namespace ActorBroker.Actors.Interfaces;
 
@@ -13,13 +15,24 @@ public sealed class InterfacesSupervisor : ReceiveActor
     {
         foreach (var l in settings.Hl7Listeners)
         {
-            Context.ActorOf(Hl7InboundInterfaceActor.GetProps(l, orders, exceptions, settings.Sites, endpoints, time), "hl7-" + l.Name);
+            // The inbound log is the listener's write path; a failed write stops it and its backoff
+            // supervisor restarts it, while the listener keeps answering (AE 207 meanwhile).
+            var log = Context.ActorOf(
+                BackoffSupervisor.Props(Backoff.OnStop(
+                    InboundLogActor.GetProps($"inbound-{settings.NodeName}-{l.Name}", "hl7:" + l.Name, orders, exceptions, time, l.ApplyConcurrency),
+                    childName: "log",
+                    minBackoff: TimeSpan.FromMilliseconds(200),
+                    maxBackoff: TimeSpan.FromSeconds(10),
+                    randomFactor: 0.2,
+                    maxNrOfRetries: -1)),
+                "inbound-log-" + l.Name);
+            Context.ActorOf(Hl7InboundInterfaceActor.GetProps(l, log, exceptions, settings.Sites, endpoints, time), "hl7-" + l.Name);
         }
 
         ReceiveAsync<GetInterfaceStatus>(async q =>
         {
             var sender = Sender;
-            var replies = await Task.WhenAll(Context.GetChildren().Select(c => c.Ask<InterfaceStatus>(q, TimeSpan.FromSeconds(3))));
+            var replies = await Task.WhenAll(Context.GetChildren().Where(c => c.Path.Name.StartsWith("hl7-", StringComparison.Ordinal)).Select(c => c.Ask<InterfaceStatus>(q, TimeSpan.FromSeconds(3))));
             sender.Tell(new InterfaceStatuses(replies));
         });
     }

@@ -1,46 +1,25 @@
 using ActorBroker.Domain.Orders;
 using Akka.Actor;
-using Akka.Event;
-using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 
 namespace ActorBroker.Actors.Orders;
 
 /// <summary>
-/// Read model of every order on this node, rebuilt from the journal at start (events by tag
-/// "order") and kept current by the same live stream, applying the domain's own pure Apply.
+/// Read model of every order on this node, rebuilt from the journal at start and kept current by
+/// <see cref="OrderReadModelActor"/>'s two feeds, applying the domain's own pure Apply.
 /// Listing orders or finding an accession's site never wakes an order entity.
 /// </summary>
-public sealed class OrderIndexActor : ReceiveActor
+public sealed class OrderIndexActor : OrderReadModelActor
 {
     public const string Name = "order-index";
 
-    private readonly Dictionary<string, OrderSnapshot> _orders = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _lastSeq = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OrderKey>> _byAccession = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly string _readJournalId;
-    private long _offset;
 
     public OrderIndexActor(string readJournalId)
+        : base(readJournalId)
     {
-        _readJournalId = readJournalId;
-        Receive<IndexedEventWithOffset>(e =>
-        {
-            _offset = Math.Max(_offset, e.Offset);
-            Apply(e.Event);
-        });
-        Receive<OrderEventJournaled>(e => Apply(new IndexedEvent(e.PersistenceId, e.SequenceNr, e.Event)));
-        Receive<IndexStreamEnded>(e =>
-        {
-            _log.Warning("Order index stream ended ({0}); restarting from offset {1}", e.Cause?.Message ?? "completed", _offset);
-            StartStream();
-        });
         Receive<ListOrders>(q =>
         {
-            IEnumerable<OrderSnapshot> all = _orders.Values;
+            IEnumerable<OrderSnapshot> all = Orders.Values;
             if (!string.IsNullOrEmpty(q.Site))
             {
                 all = all.Where(o => string.Equals(o.Key.Site, q.Site, StringComparison.OrdinalIgnoreCase));
@@ -65,50 +44,16 @@ public sealed class OrderIndexActor : ReceiveActor
 
     public static Props GetProps(string readJournalId) => Props.Create(() => new OrderIndexActor(readJournalId));
 
-    protected override void PreStart()
+    protected override void OnOrderChanged(OrderSnapshot before, OrderSnapshot after)
     {
-        Context.System.EventStream.Subscribe(Self, typeof(OrderEventJournaled));
-        StartStream();
-    }
-
-    private void StartStream()
-    {
-        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(_readJournalId);
-        var self = Self;
-        journal.EventsByTag(OrderEntity.TagAll, _offset == 0 ? Offset.NoOffset() : Offset.Sequence(_offset))
-            .Select(env =>
-            {
-                var offset = env.Offset is Sequence s ? s.Value : 0;
-                return (object)new IndexedEventWithOffset(new IndexedEvent(env.PersistenceId, env.SequenceNr, (IOrderEvent)env.Event), offset);
-            })
-            .RunWith(Sink.ActorRef<object>(self, new IndexStreamEnded(null), ex => new IndexStreamEnded(ex)), Context.Materializer());
-    }
-
-    private void Apply(IndexedEvent e)
-    {
-        var entityId = e.Event.Key.EntityId;
-        // Two feeds (local publish, journal by tag) deliver the same events: apply each order's
-        // events strictly in sequence. A repeat is dropped; an event past a gap is dropped too,
-        // because the journal stream delivers every event in order and will fill the gap.
-        var seen = _lastSeq.GetValueOrDefault(entityId);
-        if (e.SequenceNr != seen + 1)
+        if (!_byAccession.TryGetValue(after.Key.Accession, out var keys))
         {
-            return;
+            _byAccession[after.Key.Accession] = keys = [];
         }
 
-        _lastSeq[entityId] = e.SequenceNr;
-        var before = _orders.TryGetValue(entityId, out var s) ? s : OrderSnapshot.Empty(e.Event.Key);
-        _orders[entityId] = OrderDecider.Apply(before, e.Event);
-        if (!_byAccession.TryGetValue(e.Event.Key.Accession, out var keys))
+        if (!keys.Contains(after.Key))
         {
-            _byAccession[e.Event.Key.Accession] = keys = [];
-        }
-
-        if (!keys.Contains(e.Event.Key))
-        {
-            keys.Add(e.Event.Key);
+            keys.Add(after.Key);
         }
     }
-
-    private sealed record IndexedEventWithOffset(IndexedEvent Event, long Offset);
 }

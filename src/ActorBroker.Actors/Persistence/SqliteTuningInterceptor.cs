@@ -13,6 +13,11 @@ namespace ActorBroker.Actors.Persistence;
 /// </summary>
 internal sealed class SqliteTuningInterceptor : ConnectionInterceptor
 {
+    private static long _tuned;
+
+    /// <summary>Connections tuned so far in this process (tests check the interceptor is wired).</summary>
+    public static long TunedConnections => Interlocked.Read(ref _tuned);
+
     public override async Task ConnectionOpenedAsync(ConnectionEventData eventData, DbConnection connection, CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -23,6 +28,7 @@ internal sealed class SqliteTuningInterceptor : ConnectionInterceptor
 
     private static void Tune(DbConnection connection)
     {
+        Interlocked.Increment(ref _tuned);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
         cmd.ExecuteNonQuery();

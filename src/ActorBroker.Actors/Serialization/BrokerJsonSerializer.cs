@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ActorBroker.Domain.Orders;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -36,6 +38,31 @@ public sealed class BrokerJsonSerializer : SerializerWithStringManifest
 
     public override string Manifest(object o) => ManifestRegistry.ManifestFor(o.GetType());
 
+    // The inbound log journals order commands behind their interface; each carries a stable
+    // discriminator ("$type": "PlaceOrder") so the list replays as the same concrete commands.
+    private static void AddCommandPolymorphism(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(IOrderCommand))
+        {
+            return;
+        }
+
+        info.PolymorphismOptions = new JsonPolymorphismOptions
+        {
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+            DerivedTypes =
+            {
+                new JsonDerivedType(typeof(PlaceOrder), "PlaceOrder"),
+                new JsonDerivedType(typeof(ChangeOrder), "ChangeOrder"),
+                new JsonDerivedType(typeof(CancelOrder), "CancelOrder"),
+                new JsonDerivedType(typeof(DiscontinueOrder), "DiscontinueOrder"),
+                new JsonDerivedType(typeof(HoldOrder), "HoldOrder"),
+                new JsonDerivedType(typeof(ReleaseOrder), "ReleaseOrder"),
+                new JsonDerivedType(typeof(ChangeOrderStatus), "ChangeOrderStatus"),
+            },
+        };
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
@@ -45,6 +72,7 @@ public sealed class BrokerJsonSerializer : SerializerWithStringManifest
             WriteIndented = false,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddCommandPolymorphism } };
         return options;
     }
 }

@@ -20,6 +20,9 @@ public static class ManifestRegistry
         ("OrderReleased.v1", typeof(OrderReleased)),
         ("OrderStatusChanged.v1", typeof(OrderStatusChanged)),
         ("OrderSnapshot.v1", typeof(OrderSnapshot)),
+        ("InboundAccepted.v1", typeof(Inbound.InboundAccepted)),
+        ("InboundCheckpoint.v1", typeof(Inbound.InboundCheckpoint)),
+        ("InboundLogSnapshot.v1", typeof(Inbound.InboundLogSnapshot)),
         ("ExceptionRaised.v1", typeof(ExceptionRaised)),
         ("ExceptionRepeated.v1", typeof(ExceptionRepeated)),
     ];

@@ -14,6 +14,10 @@ public sealed record BrokerSettings(
     int OrderShards,
     SiteDirectory Sites)
 {
+    // --- DICOM (issue 3): the MWL/echo SCP; an init property so existing constructions keep compiling.
+    public DicomSettings Dicom { get; init; } = DicomSettings.Default;
+    // --- end DICOM
+
     public static BrokerSettings FromConfig(Config root)
     {
         var c = root.GetConfig("actor-broker")
@@ -32,7 +36,8 @@ public sealed record BrokerSettings(
                     l.GetInt("max-message-bytes", 16 * 1024 * 1024),
                     l.GetTimeSpan("idle-timeout", TimeSpan.FromMinutes(5)),
                     l.GetInt("max-in-flight-per-connection", 16),
-                    l.GetTimeSpan("ack-timeout", TimeSpan.FromSeconds(10))));
+                    l.GetTimeSpan("ack-timeout", TimeSpan.FromSeconds(10)),
+                    l.GetInt("apply-concurrency", 64)));
             }
         }
 
@@ -49,6 +54,16 @@ public sealed record BrokerSettings(
             Persistence: persistence,
             OrderPassivateAfter: c.GetTimeSpan("orders.passivate-after", TimeSpan.FromMinutes(2)),
             OrderShards: c.GetInt("orders.number-of-shards", 100),
-            Sites: SiteSettingsReader.Read(c.GetConfig("sites")));
+            Sites: SiteSettingsReader.Read(c.GetConfig("sites")))
+        {
+            Dicom = DicomSettings.FromConfig(c.GetConfig("dicom")), // DICOM (issue 3)
+        }.Validated();
+    }
+
+    // DICOM (issue 3): an AE title at two sites or an unknown character set stops the broker at start.
+    private BrokerSettings Validated()
+    {
+        _ = new Modalities.ModalityDirectory(Sites);
+        return this;
     }
 }

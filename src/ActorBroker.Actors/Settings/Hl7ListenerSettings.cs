@@ -8,4 +8,5 @@ public sealed record Hl7ListenerSettings(
     int MaxMessageBytes,
     TimeSpan IdleTimeout,
     int MaxInFlightPerConnection,
-    TimeSpan AckTimeout);
+    TimeSpan AckTimeout,
+    int ApplyConcurrency = 64);

@@ -12,6 +12,8 @@ internal sealed class CommandTable
         OrderShowCommand.Spec,
         ExceptionsListCommand.Spec,
         ExceptionsShowCommand.Spec,
+        ModalityListCommand.Spec,
+        ModalityShowCommand.Spec,
     ]);
 
     public CommandTable(IReadOnlyList<CommandSpec> commands)

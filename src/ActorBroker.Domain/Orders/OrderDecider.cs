@@ -108,12 +108,12 @@ public static class OrderDecider
 
     private static OrderDecision Place(OrderSnapshot state, PlaceOrder c)
     {
-        if (!state.Exists)
+        // (An order without details only comes from a journal that never held an OrderPlaced.)
+        if (!state.Exists || state.Details is not { } existing)
         {
             return Accept(new OrderPlaced(c.Key, c.Message, c.Details));
         }
 
-        var existing = state.Details!;
         var incoming = KeepStudyUid(existing, c.Details);
         if (SameOrder(existing, incoming))
         {
@@ -141,7 +141,11 @@ public static class OrderDecider
 
     private static OrderDecision Change(OrderSnapshot state, ChangeOrder c)
     {
-        var existing = state.Details!;
+        if (state.Details is not { } existing)
+        {
+            return Reject(c, $"XO for accession {c.Key.Accession}: the order has no details to change", Hl7ErrorCode.UnknownKeyIdentifier, Field(c, 2));
+        }
+
         var incoming = KeepStudyUid(existing, c.Details);
         if (OtherPlacerOrder(existing, incoming) is { } conflict)
         {

@@ -329,5 +329,17 @@ public sealed class OrderDeciderTests
         Assert.False(OrderStatusCodes.TryGetReportedState(code, out _));
     }
 
+    [Fact]
+    public void A_state_without_details_is_handled_without_throwing()
+    {
+        // Only a damaged journal (a hold replayed without its placement) gets here.
+        var odd = OrderDecider.Apply(OrderSnapshot.Empty(Key), new OrderHeld(Key, TestSites.Message("H1")));
+        Assert.Equal(OrderState.Held, odd.State);
+        Assert.Null(odd.Details);
+
+        Assert.IsType<OrderPlaced>(Assert.Single(Assert.IsType<OrderDecision.Accepted>(OrderDecider.Decide(odd, new PlaceOrder(Key, TestSites.Message("M1"), OrderFixtures.Details()))).Events));
+        Assert.Equal(Hl7ErrorCode.UnknownKeyIdentifier, Assert.IsType<OrderDecision.Rejected>(OrderDecider.Decide(odd, new ChangeOrder(Key, TestSites.Message("M2"), OrderFixtures.Details()))).Rejection.Code);
+    }
+
     private sealed record UnknownEvent(OrderKey Key, MessageRef Message) : IOrderEvent;
 }

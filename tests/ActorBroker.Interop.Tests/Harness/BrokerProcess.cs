@@ -6,17 +6,21 @@ using System.Text.Json;
 namespace ActorBroker.Interop.Tests.Harness;
 
 /// <summary>
-/// Runs ActorBroker.Host as a real child process on loopback port 0 with its own data folder, the
-/// way an operator runs it; reads the bound ports from --ports-file. Kill() is a real SIGKILL.
+/// Runs ActorBroker.Host as a real child process with its own data folder and every listener (HL7,
+/// DICOM, management) on loopback port 0, so brokers of parallel tests never collide; reads the bound
+/// ports from --ports-file. Kill() is a real SIGKILL.
 /// </summary>
 internal sealed class BrokerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private BrokerProcess(Process process, string dataDir, IReadOnlyDictionary<string, IPEndPoint> endpoints)
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private BrokerProcess(Process process, StringBuilder output, string dataDir, IReadOnlyDictionary<string, IPEndPoint> endpoints)
     {
         _process = process;
+        _output = output;
         DataDir = dataDir;
         Endpoints = endpoints;
     }
@@ -29,6 +33,12 @@ internal sealed class BrokerProcess : IAsyncDisposable
 
     public string ManagementEndpoint => Endpoints["management"].ToString();
 
+    /// <summary>The DICOM SCP (MWL, C-ECHO), when this host version has one.</summary>
+    public IPEndPoint? Dicom => Endpoints.GetValueOrDefault("dicom");
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the broker printed so far (for failure messages).</summary>
     public string Output
     {
         get
@@ -56,14 +66,34 @@ internal sealed class BrokerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The host assembly built beside these tests (same configuration).</summary>
+    /// <summary>
+    /// The host assembly to run. AB_HOST_DLL wins when set. Otherwise the copy the build put beside
+    /// these tests (the test project references the host, so one build produces both, in the same
+    /// configuration and output layout, and a concurrent build of src/ActorBroker.Host cannot swap
+    /// files under a running test); else src/ActorBroker.Host/bin/&lt;Configuration&gt;/&lt;tfm&gt;.
+    /// </summary>
     public static string HostDll
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
-            var dll = Path.Combine(RepositoryRoot, "src", "ActorBroker.Host", "bin", configuration, "net10.0", "ActorBroker.Host.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("build the host first", dll);
+            var overridden = Environment.GetEnvironmentVariable("AB_HOST_DLL");
+            if (!string.IsNullOrEmpty(overridden))
+            {
+                return File.Exists(overridden) ? overridden : throw new FileNotFoundException("AB_HOST_DLL does not exist", overridden);
+            }
+
+            var beside = Path.Combine(AppContext.BaseDirectory, "ActorBroker.Host.dll");
+            if (IsRunnableHost(beside))
+            {
+                return beside;
+            }
+
+            var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)); // bin/<Configuration>/<tfm>
+            var configuration = output.Parent?.Name ?? "Debug";
+            var dll = Path.Combine(RepositoryRoot, "src", "ActorBroker.Host", "bin", configuration, output.Name, "ActorBroker.Host.dll");
+            return IsRunnableHost(dll)
+                ? dll
+                : throw new FileNotFoundException($"ActorBroker.Host.dll (with its runtimeconfig and hocon/) not found beside the tests nor at {dll}: build the solution first", dll);
         }
     }
 
@@ -76,8 +106,11 @@ internal sealed class BrokerProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true, // not the test runner's stdin
             UseShellExecute = false,
             WorkingDirectory = dataDir,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         psi.ArgumentList.Add(HostDll);
         foreach (var s in new[]
@@ -85,6 +118,7 @@ internal sealed class BrokerProcess : IAsyncDisposable
                      $"actor-broker.data-dir = \"{dataDir}\"",
                      "actor-broker.hl7.listeners.orders.port = 0",
                      "actor-broker.management.port = 0",
+                     "actor-broker.dicom.port = 0",
                  }.Concat(extraSettings))
         {
             psi.ArgumentList.Add("--set");
@@ -93,47 +127,46 @@ internal sealed class BrokerProcess : IAsyncDisposable
 
         psi.ArgumentList.Add("--ports-file");
         psi.ArgumentList.Add(portsFile);
-        foreach (var v in new[] { "AB_DATA_DIR", "AB_HL7_ORDERS_PORT", "AB_MANAGEMENT_PORT" })
+        // The host's environment overrides (AB_DATA_DIR, AB_*_PORT, AB_PERSISTENCE_*, ...) are applied
+        // after --set: none may leak in from the test run and move a listener off port 0.
+        foreach (var v in psi.Environment.Keys.Where(k => k.StartsWith("AB_", StringComparison.Ordinal)).ToList())
         {
             psi.Environment.Remove(v);
         }
 
-        var process = Process.Start(psi)!;
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var deadline = Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (!File.Exists(portsFile))
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"broker exited with {process.ExitCode}:\n{output}");
+                await process.WaitForExitAsync(); // drains the output readers
+                var exit = process.ExitCode;
+                process.Dispose();
+                throw new InvalidOperationException($"broker exited with {exit} before reporting its ports:\n{Text(output)}");
             }
 
-            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            if (waited.Elapsed > StartTimeout)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"broker did not report its ports within 60 s:\n{output}");
+                process.Dispose();
+                throw new TimeoutException($"broker did not report its ports within {StartTimeout.TotalSeconds:0} s:\n{Text(output)}");
             }
 
-            // Polling a file the child writes atomically; no event exists for another process's file.
-            await Task.Delay(50);
+            // Polling a file the child writes atomically (write + rename); no event exists for another process's file.
+            await Task.Delay(25);
         }
 
         var map = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(portsFile))!;
         var endpoints = map.ToDictionary(kv => kv.Key, kv => IPEndPoint.Parse(kv.Value), StringComparer.Ordinal);
-        var broker = new BrokerProcess(process, dataDir, endpoints);
-        lock (output)
-        {
-            broker._output.Append(output);
-        }
-
-        process.OutputDataReceived += (_, e) => { lock (broker._output) { broker._output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (broker._output) { broker._output.AppendLine(e.Data); } };
-        return broker;
+        return new BrokerProcess(process, output, dataDir, endpoints);
     }
 
     /// <summary>kill -9: no shutdown hooks, no flush. What was ACKed must already be on disk.</summary>
@@ -142,8 +175,9 @@ internal sealed class BrokerProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
         }
+
+        _process.WaitForExit();
     }
 
     public async ValueTask DisposeAsync()
@@ -151,5 +185,31 @@ internal sealed class BrokerProcess : IAsyncDisposable
         Kill();
         _process.Dispose();
         await Task.CompletedTask;
+    }
+
+    private static bool IsRunnableHost(string dll) =>
+        File.Exists(dll)
+        && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json"))
+        && File.Exists(Path.Combine(Path.GetDirectoryName(dll)!, "hocon", "actor-broker.conf"));
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
 }

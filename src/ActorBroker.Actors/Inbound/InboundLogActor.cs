@@ -1,0 +1,360 @@
+using ActorBroker.Actors.Exceptions;
+using ActorBroker.Actors.Orders;
+using ActorBroker.Domain.Orders;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+
+namespace ActorBroker.Actors.Inbound;
+
+/// <summary>
+/// The durable inbound log of one HL7 listener: the write path that lets the broker ACK thousands of
+/// orders a second on SQLite. Each accepted message is one journaled event, written with
+/// PersistAsync so concurrent messages share a transaction; the AA goes out when the event is in
+/// the journal. The log then delivers the commands to their order entities at least once, in order
+/// per order and in parallel across orders (no head-of-line blocking), and re-delivers after a
+/// crash from its last checkpoint; order entities drop what they already applied (MSH-10 dedup).
+/// A command an order refuses after the AA becomes an exception record with the raw message.
+/// </summary>
+public sealed class InboundLogActor : ReceivePersistentActor
+{
+    private const int DedupWindow = 50_000;
+    private const int SnapshotEvery = 5_000;
+    private static readonly TimeSpan RedeliverAfter = TimeSpan.FromSeconds(10);
+
+    private readonly string _source;
+    private readonly int _maxInFlight;
+    private readonly IActorRef _orders;
+    private readonly IActorRef _exceptions;
+    private readonly TimeProvider _time;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    // Durable state (rebuilt on recovery).
+    private readonly SortedDictionary<long, Pending> _pending = new();
+    private readonly Dictionary<string, long> _recentKeys = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentOrder = new();
+
+    // Resends of a message whose write is still in flight: they get its answer when it lands.
+    private readonly Dictionary<string, List<IActorRef>> _writing = new(StringComparer.Ordinal);
+    private long _checkpoint;
+    private long _eventsSinceSnapshot;
+
+    // Delivery state (rebuilt from _pending after recovery).
+    private readonly Dictionary<string, Queue<Delivery>> _queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Delivery Delivery, DateTimeOffset SentAt)> _inFlight = new(StringComparer.Ordinal);
+    private readonly Queue<string> _ready = new();
+    private long _applied;
+    private long _rejected;
+    private long _redelivered;
+    private ICancelable? _tick;
+
+    public InboundLogActor(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight)
+    {
+        PersistenceId = persistenceId;
+        _maxInFlight = maxInFlight;
+        _source = source;
+        _orders = orders;
+        _exceptions = exceptions;
+        _time = time;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is InboundLogSnapshot s)
+            {
+                _checkpoint = s.Checkpoint;
+                foreach (var p in s.Pending)
+                {
+                    _pending[p.SequenceNr] = new Pending(p.Accepted, p.Accepted.Commands.Count);
+                }
+
+                foreach (var key in s.RecentMessageKeys)
+                {
+                    Remember(key, 0);
+                }
+            }
+        });
+        Recover<InboundAccepted>(e => Accept(e, LastSequenceNr));
+        Recover<InboundCheckpoint>(c => Checkpoint(c.UpTo));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var (seq, p) in _pending)
+            {
+                foreach (var c in p.Accepted.Commands)
+                {
+                    Enqueue(new Delivery(seq, c));
+                }
+            }
+
+            if (_pending.Count > 0)
+            {
+                _log.Info("Inbound log {0}: re-delivering {1} messages after restart (checkpoint {2})", PersistenceId, _pending.Count, _checkpoint);
+            }
+
+            Dispatch();
+        });
+
+        Command<LogInbound>(Handle);
+        Command<OrderCommandResult>(Delivered);
+        Command<Tick>(_ => OnTick());
+        Command<GetInboundLogStatus>(_ => Sender.Tell(new InboundLogStatus(LastSequenceNr, _checkpoint, _pending.Count, _queues.Values.Sum(q => q.Count), _inFlight.Count, _applied, _rejected, _redelivered)));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning("Inbound log {0}: snapshot failed: {1}", PersistenceId, f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props GetProps(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight = 64) =>
+        Props.Create(() => new InboundLogActor(persistenceId, source, orders, exceptions, time, maxInFlight));
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        _tick = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), Self, Tick.Instance, Self);
+    }
+
+    protected override void PostStop()
+    {
+        _tick?.Cancel();
+        base.PostStop();
+    }
+
+    private void Handle(LogInbound cmd)
+    {
+        var key = cmd.Message.IdempotencyKey;
+        if (_recentKeys.TryGetValue(key, out var earlier))
+        {
+            Sender.Tell(new InboundLogged(earlier, Duplicate: true));
+            return;
+        }
+
+        if (_writing.TryGetValue(key, out var waiters))
+        {
+            waiters.Add(Sender);
+            return;
+        }
+
+        _writing[key] = [];
+        var sender = Sender;
+        var accepted = new InboundAccepted(_source, cmd.Message, cmd.Commands, cmd.Remote, cmd.Raw);
+        PersistAsync(accepted, e =>
+        {
+            var seq = LastSequenceNr;
+            Accept(e, seq);
+            sender.Tell(new InboundLogged(seq, Duplicate: false));
+            if (_writing.Remove(key, out var resends))
+            {
+                resends.ForEach(r => r.Tell(new InboundLogged(seq, Duplicate: true)));
+            }
+            foreach (var c in e.Commands)
+            {
+                Enqueue(new Delivery(seq, c));
+            }
+
+            Dispatch();
+            MaybeSnapshot();
+        });
+    }
+
+    private void Accept(InboundAccepted e, long seq)
+    {
+        Remember(e.Message.IdempotencyKey, seq);
+        if (seq > _checkpoint)
+        {
+            _pending[seq] = new Pending(e, e.Commands.Count);
+        }
+
+        _eventsSinceSnapshot++;
+    }
+
+    private void Checkpoint(long upTo)
+    {
+        _checkpoint = Math.Max(_checkpoint, upTo);
+        foreach (var seq in _pending.Keys.TakeWhile(s => s <= upTo).ToList())
+        {
+            _pending.Remove(seq);
+        }
+
+        _eventsSinceSnapshot++;
+    }
+
+    private void Remember(string key, long seq)
+    {
+        if (_recentKeys.TryAdd(key, seq))
+        {
+            _recentOrder.Enqueue(key);
+            while (_recentOrder.Count > DedupWindow)
+            {
+                _recentKeys.Remove(_recentOrder.Dequeue());
+            }
+        }
+    }
+
+    private void Enqueue(Delivery d)
+    {
+        var entityId = d.Command.Key.EntityId;
+        if (!_queues.TryGetValue(entityId, out var q))
+        {
+            _queues[entityId] = q = new Queue<Delivery>();
+        }
+
+        q.Enqueue(d);
+        if (q.Count == 1 && !_inFlight.ContainsKey(entityId))
+        {
+            _ready.Enqueue(entityId);
+        }
+    }
+
+    // One command in flight per order keeps each order's commands in log order; many orders in
+    // flight at once keep a slow or failing order from holding up the others.
+    private void Dispatch()
+    {
+        while (_inFlight.Count < _maxInFlight && _ready.Count > 0)
+        {
+            var entityId = _ready.Dequeue();
+            if (_inFlight.ContainsKey(entityId) || !_queues.TryGetValue(entityId, out var q) || q.Count == 0)
+            {
+                continue;
+            }
+
+            var d = q.Peek();
+            _inFlight[entityId] = (d, _time.GetUtcNow());
+            _orders.Tell(d.Command, Self);
+        }
+    }
+
+    private void Delivered(OrderCommandResult result)
+    {
+        var entityId = result.Key.EntityId;
+        if (!_inFlight.TryGetValue(entityId, out var flight))
+        {
+            return; // a late answer to a delivery already retried
+        }
+
+        if (result.Outcome == OrderOutcome.Failed)
+        {
+            // The order could not journal: leave it in flight; the tick re-sends it after a pause.
+            _inFlight[entityId] = (flight.Delivery, _time.GetUtcNow() - RedeliverAfter + TimeSpan.FromSeconds(2));
+            return;
+        }
+
+        _inFlight.Remove(entityId);
+        var q = _queues[entityId];
+        q.Dequeue();
+        if (q.Count == 0)
+        {
+            _queues.Remove(entityId);
+        }
+        else
+        {
+            _ready.Enqueue(entityId);
+        }
+
+        if (result.Outcome == OrderOutcome.Rejected)
+        {
+            _rejected++;
+            RecordRejection(flight.Delivery, result);
+        }
+        else
+        {
+            _applied++;
+        }
+
+        if (_pending.TryGetValue(flight.Delivery.SequenceNr, out var p))
+        {
+            p.Remaining--;
+            if (p.Remaining <= 0)
+            {
+                p.Done = true;
+            }
+        }
+
+        Dispatch();
+    }
+
+    private void RecordRejection(Delivery d, OrderCommandResult result)
+    {
+        if (!_pending.TryGetValue(d.SequenceNr, out var p))
+        {
+            return;
+        }
+
+        var r = result.Rejection!;
+        var m = p.Accepted.Message;
+        _exceptions.Tell(new RecordException(
+            _source,
+            $"accepted (AA) but not applied to order {d.Command.Key.Accession}: {r.Reason}",
+            r.Location?.ToString(),
+            d.Command.GetType().Name,
+            m.MessageControlId,
+            "AA",
+            p.Accepted.Remote,
+            p.Accepted.Raw));
+    }
+
+    private void OnTick()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (entityId, flight) in _inFlight.ToList())
+        {
+            if (now - flight.SentAt >= RedeliverAfter)
+            {
+                // No answer (the order was restarting, or a node went away): send again; the
+                // order recognises a command it already applied by its message id.
+                _redelivered++;
+                _inFlight[entityId] = (flight.Delivery, now);
+                _orders.Tell(flight.Delivery.Command, Self);
+            }
+        }
+
+        // Advance the checkpoint over every leading message whose commands all reached their orders.
+        var upTo = _checkpoint;
+        foreach (var (seq, p) in _pending)
+        {
+            if (!p.Done)
+            {
+                break;
+            }
+
+            upTo = seq;
+        }
+
+        if (upTo > _checkpoint)
+        {
+            PersistAsync(new InboundCheckpoint(upTo), c =>
+            {
+                Checkpoint(c.UpTo);
+                MaybeSnapshot();
+            });
+        }
+    }
+
+    private void MaybeSnapshot()
+    {
+        if (_eventsSinceSnapshot < SnapshotEvery)
+        {
+            return;
+        }
+
+        _eventsSinceSnapshot = 0;
+        var pending = _pending.Select(kv => new InboundPending(kv.Key, kv.Value.Accepted)).ToList();
+        SaveSnapshot(new InboundLogSnapshot(_checkpoint, pending, _recentOrder.ToList()));
+    }
+
+    private sealed record Delivery(long SequenceNr, IOrderCommand Command);
+
+    private sealed class Pending(InboundAccepted accepted, int remaining)
+    {
+        public InboundAccepted Accepted { get; } = accepted;
+
+        public int Remaining { get; set; } = remaining;
+
+        public bool Done { get; set; } = remaining == 0;
+    }
+
+    private sealed class Tick
+    {
+        public static readonly Tick Instance = new();
+    }
+}

@@ -1,0 +1,30 @@
+using ActorBroker.Domain.Orders;
+
+namespace ActorBroker.Actors.Inbound;
+
+/// <summary>
+/// Journal one accepted inbound message (its mapped commands and raw bytes). The log replies
+/// <see cref="InboundLogged"/> once it is in the journal: that is when the sender gets AA.
+/// </summary>
+public sealed record LogInbound(MessageRef Message, IReadOnlyList<IOrderCommand> Commands, string? Remote, byte[] Raw);
+
+/// <summary>The message is durable (or was logged before: <paramref name="Duplicate"/>).</summary>
+public sealed record InboundLogged(long SequenceNr, bool Duplicate);
+
+/// <summary>Ask the log for its state (interface status, abctl).</summary>
+public sealed record GetInboundLogStatus;
+
+public sealed record InboundLogStatus(long LastSequenceNr, long Checkpoint, int PendingMessages, int QueuedCommands, int InFlight, long Applied, long Rejected, long Redelivered);
+
+// Journaled facts (manifests in Serialization/ManifestRegistry.cs).
+
+/// <summary>An inbound message accepted into the broker: the fact behind its AA.</summary>
+public sealed record InboundAccepted(string Source, MessageRef Message, IReadOnlyList<IOrderCommand> Commands, string? Remote, byte[] Raw);
+
+/// <summary>Every message up to and including <paramref name="UpTo"/> reached its orders.</summary>
+public sealed record InboundCheckpoint(long UpTo);
+
+/// <summary>Snapshot: the checkpoint, what is still to deliver, and the recent message keys for duplicates.</summary>
+public sealed record InboundLogSnapshot(long Checkpoint, IReadOnlyList<InboundPending> Pending, IReadOnlyList<string> RecentMessageKeys);
+
+public sealed record InboundPending(long SequenceNr, InboundAccepted Accepted);

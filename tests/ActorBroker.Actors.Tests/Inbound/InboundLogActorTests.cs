@@ -1,0 +1,135 @@
+using ActorBroker.Actors.Exceptions;
+using ActorBroker.Actors.Inbound;
+using ActorBroker.Actors.Orders;
+using ActorBroker.Domain.Orders;
+using ActorBroker.Hl7;
+using Akka.Actor;
+using Akka.TestKit;
+
+namespace ActorBroker.Actors.Tests.Inbound;
+
+public sealed class InboundLogActorTests : JournalTestKit
+{
+    private const string Pid = "inbound-test-orders";
+
+    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64)
+    {
+        var orders = CreateTestProbe();
+        var exceptions = CreateTestProbe();
+        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, TimeProvider.System, maxInFlight));
+        return (log, orders, exceptions);
+    }
+
+    private static LogInbound Entry(string sample)
+    {
+        var c = SampleOrders.Command(sample);
+        return new LogInbound(c.Message, [c], "127.0.0.1:4000", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", sample)));
+    }
+
+    private static OrderCommandResult Accepted(IOrderCommand c) => new(c.Key, OrderOutcome.Accepted, OrderState.Scheduled, null, null);
+
+    [Fact]
+    public async Task Replies_logged_then_delivers_the_command_to_its_order()
+    {
+        var (log, orders, _) = Spawn();
+        var entry = Entry("orm-o01-new-ct.hl7");
+        log.Tell(entry, TestActor);
+        var logged = await ExpectMsgAsync<InboundLogged>();
+        Assert.False(logged.Duplicate);
+        Assert.Equal(1, logged.SequenceNr);
+        var delivered = await orders.ExpectMsgAsync<PlaceOrder>();
+        Assert.Equal("ACC20001", delivered.Key.Accession);
+    }
+
+    [Fact]
+    public async Task The_same_message_again_is_answered_as_a_duplicate_and_not_delivered_twice()
+    {
+        var (log, orders, _) = Spawn();
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        Assert.False((await ExpectMsgAsync<InboundLogged>()).Duplicate);
+        Assert.True((await ExpectMsgAsync<InboundLogged>()).Duplicate);
+        await orders.ExpectMsgAsync<PlaceOrder>();
+        await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task Commands_for_one_order_go_one_at_a_time_in_log_order()
+    {
+        var (log, orders, _) = Spawn();
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        log.Tell(Entry("orm-o01-change-time.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        await ExpectMsgAsync<InboundLogged>();
+
+        var place = await orders.ExpectMsgAsync<PlaceOrder>();
+        // The change waits until the order answered the placement.
+        await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        log.Tell(Accepted(place), orders.Ref);
+        await orders.ExpectMsgAsync<ChangeOrder>();
+    }
+
+    [Fact]
+    public async Task Different_orders_do_not_wait_for_each_other()
+    {
+        var (log, orders, _) = Spawn();
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        await ExpectMsgAsync<InboundLogged>();
+        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+        var second = await orders.ExpectMsgAsync<PlaceOrder>();
+        Assert.NotEqual(first.Key, second.Key);
+    }
+
+    [Fact]
+    public async Task After_a_restart_everything_not_yet_applied_is_delivered_again()
+    {
+        var (log, orders, _) = Spawn();
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        await orders.ExpectMsgAsync<PlaceOrder>(); // never answered: as if the process died here
+
+        Watch(log);
+        log.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(log);
+
+        var (again, ordersAgain, _) = Spawn();
+        var redelivered = await ordersAgain.ExpectMsgAsync<PlaceOrder>();
+        Assert.Equal("ACC20001", redelivered.Key.Accession);
+
+        // A resend of the same message after the restart is still known.
+        again.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        Assert.True((await ExpectMsgAsync<InboundLogged>()).Duplicate);
+    }
+
+    [Fact]
+    public async Task A_command_the_order_refuses_after_the_ack_becomes_an_exception_with_the_raw_message()
+    {
+        var (log, orders, exceptions) = Spawn();
+        var entry = Entry("orm-o01-change-time.hl7");
+        log.Tell(entry, TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        var change = await orders.ExpectMsgAsync<ChangeOrder>();
+        orders.Reply(new OrderCommandResult(change.Key, OrderOutcome.Rejected, OrderState.None,
+            new OrderRejection("order ACC20001 does not exist", Hl7ErrorCode.UnknownKeyIdentifier, new Hl7Location("ORC", 1, 2)), null));
+        var record = await exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Contains("does not exist", record.Reason, StringComparison.Ordinal);
+        Assert.Equal("ORC-2", record.Location);
+        Assert.Equal(entry.Raw, record.Raw);
+    }
+
+    [Fact]
+    public async Task A_failing_journal_gives_no_logged_reply()
+    {
+        var (log, _, _) = Spawn();
+        Watch(log);
+        await WithJournalWrite(w => w.Fail(), async () =>
+        {
+            log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+            // The write failed: no "logged" (the handler answers AE 207 on its timeout) and the
+            // log stops for its backoff supervisor to restart.
+            await ExpectTerminatedAsync(log);
+        });
+    }
+}

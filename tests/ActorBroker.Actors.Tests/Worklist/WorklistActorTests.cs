@@ -1,0 +1,116 @@
+using ActorBroker.Actors.Persistence;
+using ActorBroker.Actors.Serialization;
+using ActorBroker.Actors.Settings;
+using ActorBroker.Actors.Worklist;
+using ActorBroker.Dicom.CharacterSets;
+using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Mwl;
+using ActorBroker.Domain.Orders;
+using ActorBroker.Domain.Worklist;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.TestKit.Xunit2;
+
+namespace ActorBroker.Actors.Tests.Worklist;
+
+/// <summary>The worklist actor over the real SQLite journal: live updates from the local publish, rebuild from the journal.</summary>
+public sealed class WorklistActorTests : IDisposable
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 14, 30, 0, TimeSpan.Zero);
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ab-worklist-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Orders_feed_the_index_live_and_a_new_incarnation_rebuilds_it_from_the_journal()
+    {
+        var settings = PersistenceSettings.Default;
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+        using (var kit = new TestKit(Start(settings)))
+        using (var index = new WorklistIndex())
+        {
+            var worklist = kit.Sys.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index));
+            await WriteAsync(kit, "orm-o01-new-ct.hl7", "orm-o01-new-mr-latin1.hl7", "omi-o23-two-steps.hl7");
+
+            // Live: the local publish reaches the index without waiting for the journal poll.
+            await kit.AwaitAssertAsync(() => Assert.Equal(4, index.Count), TimeSpan.FromSeconds(10));
+            Assert.Equal(["ACC20001"], index.Query(Query(modality: "CT"), "MAINHOSP").Select(e => e.Item.AccessionNumber));
+            Assert.Equal(2, index.CountForStation("NORTHCLINIC", "NCUS02"));
+
+            // A cancel removes the order's item; the actor answers queries too.
+            await WriteAsync(kit, "orm-o01-cancel.hl7");
+            await kit.AwaitAssertAsync(() => Assert.Equal(3, index.Count), TimeSpan.FromSeconds(10));
+            var result = await worklist.Ask<WorklistQueryResult>(new QueryWorklist(Query(), "MAINHOSP"), TimeSpan.FromSeconds(5));
+            Assert.Equal(["ACC20001"], result.Items.Select(e => e.Item.AccessionNumber));
+            await kit.Sys.Terminate();
+        }
+
+        // A new actor system: the index is rebuilt from the journal alone.
+        using (var kit = new TestKit(Start(settings)))
+        using (var index = new WorklistIndex())
+        {
+            var worklist = kit.Sys.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index));
+            await kit.AwaitAssertAsync(
+                async () => Assert.True((await worklist.Ask<WorklistStatus>(GetWorklistStatus.Instance, TimeSpan.FromSeconds(5))).Rebuilt),
+                TimeSpan.FromSeconds(15));
+            var status = await worklist.Ask<WorklistStatus>(GetWorklistStatus.Instance, TimeSpan.FromSeconds(5));
+            Assert.Equal((3, 2, 3), (status.Items, status.OrdersListed, status.OrdersSeen));
+            Assert.Equal(["SPS30001A", "SPS30001B"], index.Query(Query(modality: "US")).Select(e => e.Item.SpsId));
+            await kit.Sys.Terminate();
+        }
+    }
+
+    private async Task WriteAsync(TestKit kit, params string[] samples)
+    {
+        foreach (var sample in samples)
+        {
+            var command = SampleOrders.Command(sample, At);
+            var key = command.Key;
+            var writer = kit.Sys.ActorOf(JournalWriter.GetProps(key.EntityId, publish: true));
+            var decision = OrderDecider.Decide(await StateAsync(key), command);
+            var accepted = Assert.IsType<OrderDecision.Accepted>(decision);
+            foreach (var e in accepted.Events)
+            {
+                await writer.Ask<long>(e, TimeSpan.FromSeconds(10));
+                _states[key] = OrderDecider.Apply(await StateAsync(key), e);
+            }
+
+            kit.Sys.Stop(writer);
+        }
+    }
+
+    // What each order's entity would hold: the decider needs the state before a command.
+    private readonly Dictionary<OrderKey, OrderSnapshot> _states = [];
+
+    private Task<OrderSnapshot> StateAsync(OrderKey key) =>
+        Task.FromResult(_states.TryGetValue(key, out var s) ? s : OrderSnapshot.Empty(key));
+
+    private ActorSystem Start(PersistenceSettings settings)
+    {
+        var config = PersistenceSetup.Hocon(settings, _dir)
+            .WithFallback(ConfigurationFactory.ParseString($$"""
+                akka.loglevel = WARNING
+                akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay = 200ms
+                akka.actor {
+                  serializers.broker-json = "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}"
+                  serialization-bindings { "ActorBroker.Domain.Orders.IOrderEvent, ActorBroker.Domain" = broker-json }
+                  serialization-identifiers { "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}" = {{BrokerJsonSerializer.SerializerId}} }
+                }
+                """))
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), PersistenceSetup.DataOptions(settings, _dir));
+        return ActorSystem.Create("worklist-" + Guid.NewGuid().ToString("N")[..8], setup);
+    }
+
+    private static MwlQuery Query(string modality = "")
+    {
+        var ds = new DicomDataset().Set(DicomTags.AccessionNumber, DicomVR.SH, "");
+        ds.SetSequence(DicomTags.ScheduledProcedureStepSequence, [new DicomDataset(DicomCharacterSet.Utf8).Set(DicomTags.Modality, DicomVR.CS, modality)]);
+        return MwlQuery.Parse(ds);
+    }
+}
