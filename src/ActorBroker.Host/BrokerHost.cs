@@ -29,7 +29,14 @@ internal static class BrokerHost
 
     public static WebApplication Build(Config config, BrokerSettings settings, TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Content root = the install folder, and no appsettings files: the default watches the working
+        // directory for config changes, and with the SQLite journal under ./data every WAL write woke
+        // that FileSystemWatcher (measured: ~9% of the broker's CPU under load).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
