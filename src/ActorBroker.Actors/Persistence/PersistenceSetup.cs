@@ -141,7 +141,10 @@ public static class PersistenceSetup
                 provider-name = "{{provider}}"
                 table-mapping = default
                 tag-read-mode = TagTable
-                refresh-interval = 200ms
+                # Read models on this node get every event at once from the local publish; this poll
+                # only brings other nodes' events (and fills gaps), so 1 s staleness across nodes is
+                # the price of fewer, larger polls (measured: 200 ms -> 3 s gave +13% orders/s).
+                refresh-interval = 1s
                 read-isolation-level = {{readIsolation}}
               }
             }
