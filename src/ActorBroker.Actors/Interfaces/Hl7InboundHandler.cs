@@ -3,6 +3,7 @@ using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Inbound;
 using ActorBroker.Actors.Settings;
 using ActorBroker.Domain.Mapping;
+using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Sites;
 using ActorBroker.Hl7;
 using ActorBroker.Hl7.Mllp;
@@ -68,7 +69,10 @@ internal sealed class Hl7InboundHandler : IMllpHandler
 
         // AA only once the message is in the journal (the inbound log); the order entities apply it
         // right after, in order per order, and re-receive it after a crash.
-        var logged = await LogAsync(new LogInbound(mapped.Commands[0].Message, mapped.Commands, connection.Remote.ToString(), frame.ToArray()), ct);
+        var messageRef = mapped.Commands.Count > 0
+            ? mapped.Commands[0].Message
+            : new MessageRef(message.Msh.SendingApplication, message.Msh.SendingFacility, message.MessageControlId, receivedAt);
+        var logged = await LogAsync(new LogInbound(messageRef, mapped.Commands, connection.Remote.ToString(), frame.ToArray()), ct);
         if (logged is null)
         {
             // Not the message's fault: no exception record (the sender will resend), but an AE
