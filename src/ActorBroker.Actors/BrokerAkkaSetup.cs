@@ -14,7 +14,6 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Hosting;
-using Akka.Pattern;
 
 namespace ActorBroker.Actors;
 
@@ -99,19 +98,9 @@ public static class BrokerAkkaSetup
         return builder;
     }
 
-    /// <summary>
-    /// An order entity under a backoff supervisor: a failed persist stops a persistent actor, and
-    /// restarting it at once against a journal that is down would spin; backoff spaces the retries.
-    /// </summary>
+    /// <summary>An order entity under a backoff supervisor (see <see cref="PersistentBackoff"/>).</summary>
     public static Props OrderEntityProps(string entityId, int snapshotEvery) =>
-        BackoffSupervisor.Props(
-            Backoff.OnStop(
-                OrderEntity.GetProps(entityId, snapshotEvery),
-                childName: "order",
-                minBackoff: TimeSpan.FromMilliseconds(200),
-                maxBackoff: TimeSpan.FromSeconds(10),
-                randomFactor: 0.2,
-                maxNrOfRetries: -1));
+        PersistentBackoff.Props(OrderEntity.GetProps(entityId, snapshotEvery), "order");
 
     private static Config SerializationHocon => ConfigurationFactory.ParseString($$"""
         akka.actor {

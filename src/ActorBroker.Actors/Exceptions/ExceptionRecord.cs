@@ -21,5 +21,7 @@ public sealed record ExceptionRecord(
     DateTimeOffset LastSeen)
 {
     /// <summary>Same source, same message and same reason again: counted, not stored twice.</summary>
-    public string DedupKey => $"{Source}|{MessageControlId}|{Reason}";
+    public string DedupKey => KeyFor(Source, MessageControlId, Reason);
+
+    public static string KeyFor(string source, string? messageControlId, string reason) => $"{source}|{messageControlId}|{reason}";
 }

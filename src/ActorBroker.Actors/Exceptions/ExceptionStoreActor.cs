@@ -43,7 +43,7 @@ public sealed class ExceptionStoreActor : ReceivePersistentActor
     private void Handle(RecordException cmd)
     {
         var now = _time.GetUtcNow();
-        var dedupKey = $"{cmd.Source}|{cmd.MessageControlId}|{cmd.Reason}";
+        var dedupKey = ExceptionRecord.KeyFor(cmd.Source, cmd.MessageControlId, cmd.Reason);
         var sender = Sender;
         if (cmd.MessageControlId is not null && _idByDedupKey.TryGetValue(dedupKey, out var existingId))
         {

@@ -1,7 +1,7 @@
 using ActorBroker.Actors.Settings;
 using ActorBroker.Actors.Inbound;
 using Akka.Actor;
-using Akka.Pattern;
+using ActorBroker.Actors.Persistence;
 
 namespace ActorBroker.Actors.Interfaces;
 
@@ -18,13 +18,9 @@ public sealed class InterfacesSupervisor : ReceiveActor
             // The inbound log is the listener's write path; a failed write stops it and its backoff
             // supervisor restarts it, while the listener keeps answering (AE 207 meanwhile).
             var log = Context.ActorOf(
-                BackoffSupervisor.Props(Backoff.OnStop(
+                PersistentBackoff.Props(
                     InboundLogActor.GetProps($"inbound-{settings.NodeName}-{l.Name}", "hl7:" + l.Name, orders, exceptions, time, l.ApplyConcurrency),
-                    childName: "log",
-                    minBackoff: TimeSpan.FromMilliseconds(200),
-                    maxBackoff: TimeSpan.FromSeconds(10),
-                    randomFactor: 0.2,
-                    maxNrOfRetries: -1)),
+                    "log"),
                 "inbound-log-" + l.Name);
             Context.ActorOf(Hl7InboundInterfaceActor.GetProps(l, log, exceptions, settings.Sites, endpoints, time), "hl7-" + l.Name);
         }
