@@ -50,3 +50,22 @@ public sealed record ChangeOrderStatus(OrderKey Key, MessageRef Message, string 
     /// <summary>ORC-1 as sent (SC, or XO for XO/CM), for messages that name what arrived.</summary>
     public string OrderControl { get; init; } = "SC";
 }
+
+/// <summary>
+/// An MPPS instance created or updated for this order (N-CREATE IN PROGRESS, N-SET COMPLETED or
+/// DISCONTINUED), forwarded by the MPPS entity. Message is ("DICOM", calling AE,
+/// "MPPS-UID|STATUS", received at), so a redelivery of the same step is a duplicate.
+/// </summary>
+public sealed record RecordProcedureStep(OrderKey Key, MessageRef Message, PerformedStep Step) : IOrderCommand
+{
+    public int OrderGroup { get; init; } = 1;
+}
+
+/// <summary>
+/// A report version for this order (ORU^R01 in, or a DICOM SR stored to the broker). Message is
+/// the ORU's MSH (sender, MSH-10), or ("DICOM", calling AE, "SR-SOP-INSTANCE-UID") for an SR.
+/// </summary>
+public sealed record RecordReport(OrderKey Key, MessageRef Message, Reports.ReportContent Report) : IOrderCommand
+{
+    public int OrderGroup { get; init; } = 1;
+}
