@@ -18,6 +18,12 @@ public sealed record BrokerSettings(
     public DicomSettings Dicom { get; init; } = DicomSettings.Default;
     // --- end DICOM
 
+    /// <summary>actor-broker.hl7.destinations: outbound MLLP interfaces (the EHR), each with a persistent outbox.</summary>
+    public IReadOnlyList<Hl7DestinationSettings> Hl7Destinations { get; init; } = [];
+
+    /// <summary>actor-broker.dicom.forward-mpps-to, or null when MPPS is not forwarded.</summary>
+    public MppsForwardSettings? MppsForward { get; init; }
+
     public static BrokerSettings FromConfig(Config root)
     {
         var c = root.GetConfig("actor-broker")
@@ -57,6 +63,8 @@ public sealed record BrokerSettings(
             Sites: SiteSettingsReader.Read(c.GetConfig("sites")))
         {
             Dicom = DicomSettings.FromConfig(c.GetConfig("dicom")), // DICOM (issue 3)
+            Hl7Destinations = Hl7DestinationSettings.ReadAll(c.GetConfig("hl7.destinations")),
+            MppsForward = MppsForwardSettings.FromConfig(c.GetConfig("dicom.forward-mpps-to")),
         }.Validated();
     }
 
