@@ -264,6 +264,12 @@ public static class DicomDictionary
         d.Add(0xFFFEE000, (DicomVR.UN, "Item"));
         d.Add(0xFFFEE00D, (DicomVR.UN, "ItemDelimitationItem"));
         d.Add(0xFFFEE0DD, (DicomVR.UN, "SequenceDelimitationItem"));
+        // --- SR (reports)
+        d.Add(0x004008EA, (DicomVR.SQ, "MeasurementUnitsCodeSequence"));
+        d.Add(0x0040A300, (DicomVR.SQ, "MeasuredValueSequence"));
+        d.Add(0x0040A30A, (DicomVR.DS, "NumericValue"));
+        d.Add(0x0040A360, (DicomVR.SQ, "PredecessorDocumentsSequence"));
+        d.Add(0x0040DB73, (DicomVR.UL, "ReferencedContentItemIdentifier"));
         return d;
     }
 }

@@ -687,4 +687,21 @@ public static class DicomTags
 
     /// <summary>(FFFE,E0DD) 1 Sequence Delimitation Item</summary>
     public static readonly DicomTag SequenceDelimitationItem = new(0xFFFE, 0xE0DD);
+
+    // --- SR (reports): content items of Enhanced and Comprehensive SR (PS3.3 C.17.3), read by Sr/StructuredReportReader.
+
+    /// <summary>(0040,08EA) SQ 1 Measurement Units Code Sequence</summary>
+    public static readonly DicomTag MeasurementUnitsCodeSequence = new(0x0040, 0x08EA);
+
+    /// <summary>(0040,A300) SQ 1 Measured Value Sequence</summary>
+    public static readonly DicomTag MeasuredValueSequence = new(0x0040, 0xA300);
+
+    /// <summary>(0040,A30A) DS 1-n Numeric Value</summary>
+    public static readonly DicomTag NumericValue = new(0x0040, 0xA30A);
+
+    /// <summary>(0040,A360) SQ 1 Predecessor Documents Sequence</summary>
+    public static readonly DicomTag PredecessorDocumentsSequence = new(0x0040, 0xA360);
+
+    /// <summary>(0040,DB73) UL 1-n Referenced Content Item Identifier</summary>
+    public static readonly DicomTag ReferencedContentItemIdentifier = new(0x0040, 0xDB73);
 }
