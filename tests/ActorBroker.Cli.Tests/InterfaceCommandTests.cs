@@ -297,7 +297,7 @@ public class InterfaceCommandTests
         Assert.Contains("  interface show NAME\n", group.Out, StringComparison.Ordinal);
         Assert.Contains("  interface retry NAME ID\n", group.Out, StringComparison.Ordinal);
         Assert.Contains("  interface discard NAME ID\n", group.Out, StringComparison.Ordinal);
-        Assert.StartsWith("Usage: abctl interface retry NAME ID\n\nSend a parked or waiting outbound message again now (changes broker state).\n", retry.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Usage: abctl interface retry NAME ID\n\nQueue a parked or waiting outbound message to be sent again (changes broker state).\n", retry.Out, StringComparison.Ordinal);
         Assert.Contains("  NAME  The interface name (from 'interface list', e.g. ehr)\n", retry.Out, StringComparison.Ordinal);
         Assert.Contains("  4  Refused", retry.Out, StringComparison.Ordinal);
         Assert.Contains("There is no undo", discard.Out, StringComparison.Ordinal);

@@ -7,7 +7,7 @@ internal static class InterfaceRetryCommand
 {
     public static CommandSpec Spec { get; } = new(
         Name: "interface retry",
-        Summary: "Send a parked or waiting outbound message again now (changes broker state)",
+        Summary: "Queue a parked or waiting outbound message to be sent again (changes broker state)",
         Arguments: [InterfaceFields.NameArgument, InterfaceFields.MessageArgument],
         Options: [],
         Handler: context => InterfaceMessageAction.RunAsync(context, "retry", id => $"message {id} queued for retry"),
