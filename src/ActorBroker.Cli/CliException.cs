@@ -35,4 +35,6 @@ public sealed class CliException : Exception
     internal static CliException Rejected(string message) => new(ExitCodes.Usage, message);
 
     internal static CliException Unavailable(string message) => new(ExitCodes.Unavailable, message);
+
+    internal static CliException Refused(string message) => new(ExitCodes.Refused, message);
 }

@@ -14,4 +14,11 @@ public static class ExitCodes
 
     /// <summary>The management endpoint could not be reached or answered with a server error.</summary>
     public const int Unavailable = 3;
+
+    /// <summary>
+    /// The broker did the action and said no: a replayed exception was rejected again, or a retry or
+    /// discard was refused in the message's current state (HTTP 409). Distinct from 1 so that a
+    /// script can tell "no such thing" from "tried, did not take".
+    /// </summary>
+    public const int Refused = 4;
 }

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace ActorBroker.Cli;
 
 /// <summary>
-/// GETs JSON from the broker's management API and turns every failure into a
+/// GETs JSON from the broker's management API (and POSTs the few actions it offers) and turns every failure into a
 /// <see cref="CliException"/> with an operator-readable message and the right exit code.
 /// </summary>
 internal sealed class ManagementClient : IDisposable
@@ -43,14 +43,28 @@ internal sealed class ManagementClient : IDisposable
     /// a 404 then means "not found" (exit 1). Null for a collection or health, where a 404 means the
     /// endpoint is not an ActorBroker management API (exit 3).
     /// </param>
-    public async Task<JsonElement?> GetAsync(string pathAndQuery, string? notFound, CancellationToken cancellationToken)
+    public Task<JsonElement?> GetAsync(string pathAndQuery, string? notFound, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, notFound, cancellationToken);
+
+    /// <summary>
+    /// POST without a body to an action path ("api/interfaces/ehr/messages/42/retry"). As
+    /// <see cref="GetAsync"/> for one named thing, except that a 409 is the broker refusing the
+    /// action in the thing's current state (exit 4), not a usage error.
+    /// </summary>
+    public Task<JsonElement?> PostAsync(string path, string notFound, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, notFound, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<JsonElement?> SendAsync(HttpMethod method, string pathAndQuery, string? notFound, CancellationToken cancellationToken)
     {
+        var action = method != HttpMethod.Get;
         HttpStatusCode status;
         string? reason;
         byte[] body;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(pathAndQuery, UriKind.Relative));
+            using var request = new HttpRequestMessage(method, new Uri(pathAndQuery, UriKind.Relative));
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             status = response.StatusCode;
             reason = response.ReasonPhrase;
@@ -62,8 +76,10 @@ internal sealed class ManagementClient : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // A POST that got no answer may still have been carried out by the broker: say so.
             throw CliException.Unavailable(
-                $"cannot reach ActorBroker management endpoint at {Endpoint}: no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+                $"cannot reach ActorBroker management endpoint at {Endpoint}: no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"
+                + (action ? "; the broker may still have carried out the request" : ""));
         }
 
         var code = (int)status;
@@ -78,14 +94,19 @@ internal sealed class ManagementClient : IDisposable
             throw CliException.NotFound(error ?? notFound);
         }
 
+        var statusText = $"HTTP {code.ToString(CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(reason) ? "" : " " + reason)}";
+        if (action && status == HttpStatusCode.Conflict)
+        {
+            throw CliException.Refused(error ?? $"the broker refused /{StripQuery(pathAndQuery)}: {statusText}");
+        }
+
         if (status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
             && error is not null)
         {
             throw CliException.Rejected(error);
         }
 
-        var statusText = $"HTTP {code.ToString(CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(reason) ? "" : " " + reason)}";
-        if (status == HttpStatusCode.NotFound)
+        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
             throw CliException.Unavailable(
                 $"ActorBroker management endpoint at {Endpoint} answered {statusText} for /{StripQuery(pathAndQuery)}; is this an ActorBroker management port, and is the broker recent enough?");
@@ -94,8 +115,6 @@ internal sealed class ManagementClient : IDisposable
         throw CliException.Unavailable(
             $"ActorBroker management endpoint at {Endpoint} failed: {statusText}{(error is null ? "" : ": " + error)}");
     }
-
-    public void Dispose() => _http.Dispose();
 
     private JsonElement? ParseBody(byte[] body, string pathAndQuery)
     {

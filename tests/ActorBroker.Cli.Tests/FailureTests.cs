@@ -21,6 +21,12 @@ public class FailureTests
     [InlineData("orders", "list")]
     [InlineData("order", "show", "ACC1")]
     [InlineData("exceptions", "show", "EX-000001", "--json")]
+    [InlineData("interface", "list")]
+    [InlineData("interface", "show", "ehr")]
+    [InlineData("interface", "retry", "ehr", "ehr-000000000042")]
+    [InlineData("interface", "discard", "ehr", "ehr-000000000042", "--json")]
+    [InlineData("study", "show", "1.2.3")]
+    [InlineData("exceptions", "replay", "EX-000001")]
     public async Task Connection_refused_exits_3_with_a_clear_message_through_the_real_http_client(params string[] command)
     {
         var port = FreedPort();

@@ -78,4 +78,41 @@ public class OutputTests
     [InlineData(7384.4, "2h 03m 04s")]
     [InlineData(93784, "1d 02h 03m 04s")]
     public void Durations(double seconds, string shown) => Assert.Equal(shown, Formats.Duration(seconds));
+
+    [Theory]
+    [InlineData("20261128101500", "2026-11-28 10:15:00")]
+    [InlineData("20261128101500.123456", "2026-11-28 10:15:00.123456")]
+    [InlineData("20261128101500+0100", "2026-11-28 10:15:00 +01:00")]
+    [InlineData("20261128101500.5-0600", "2026-11-28 10:15:00.5 -06:00")]
+    [InlineData("202611281015", "2026-11-28 10:15")]
+    [InlineData("20261128", "2026-11-28")]
+    [InlineData("2026", "2026")]
+    [InlineData("20261128101500 ", "2026-11-28 10:15:00")] // DICOM pads to even length with a space
+    [InlineData("2026-11-28T10:15:00Z", "2026-11-28T10:15:00Z")] // not DT: as received
+    [InlineData("20261128101500.1234567", "20261128101500.1234567")] // fraction too long
+    [InlineData("", "")]
+    [InlineData(null, null)]
+    public void Dicom_date_times(string? text, string? shown) => Assert.Equal(shown, Formats.DicomDateTime(text));
+
+    [Theory]
+    [InlineData("short", 10, "short")]
+    [InlineData("exactly10!", 10, "exactly10!")]
+    [InlineData("eleven chars", 10, "eleven ch…")]
+    [InlineData("山田太郎山田", 7, "山田太…")] // never half a wide character
+    [InlineData("NU\u0301NEZ", 3, "NU\u0301…")] // the accent stays with its letter
+    [InlineData("ab🙂cd", 4, "ab…")]
+    public void Truncate_to_display_columns(string text, int width, string shown)
+    {
+        var cut = DisplayWidth.Truncate(text, width);
+
+        Assert.Equal(shown, cut);
+        Assert.True(DisplayWidth.Of(cut) <= width);
+    }
+
+    [Fact]
+    public void Clip_makes_text_terminal_safe_before_cutting()
+    {
+        Assert.Equal("AE\\rERR|\\x1B…", Formats.Clip("AE\rERR|\u001b[31mred", 13));
+        Assert.Null(Formats.Clip(null, 10));
+    }
 }

@@ -12,8 +12,14 @@ internal sealed class CommandTable
         OrderShowCommand.Spec,
         ExceptionsListCommand.Spec,
         ExceptionsShowCommand.Spec,
+        ExceptionsReplayCommand.Spec,
         ModalityListCommand.Spec,
         ModalityShowCommand.Spec,
+        InterfaceListCommand.Spec,
+        InterfaceShowCommand.Spec,
+        InterfaceRetryCommand.Spec,
+        InterfaceDiscardCommand.Spec,
+        StudyShowCommand.Spec,
     ]);
 
     public CommandTable(IReadOnlyList<CommandSpec> commands)

@@ -106,6 +106,7 @@ internal static class UsageText
             (ExitCodes.NotFound.ToString(System.Globalization.CultureInfo.InvariantCulture), "Not found"),
             (ExitCodes.Usage.ToString(System.Globalization.CultureInfo.InvariantCulture), "Usage error (unknown command or option, missing argument, rejected value)"),
             (ExitCodes.Unavailable.ToString(System.Globalization.CultureInfo.InvariantCulture), "Broker unreachable, or it answered with a server error"),
+            (ExitCodes.Refused.ToString(System.Globalization.CultureInfo.InvariantCulture), "Refused: a replay rejected again, a retry/discard the broker would not do (actions only)"),
         ]);
     }
 

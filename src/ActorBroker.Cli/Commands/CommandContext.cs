@@ -53,6 +53,17 @@ internal sealed class CommandContext(
         return root;
     }
 
+    /// <summary>
+    /// POST an action on one named thing (retry, discard, replay). A 404 means "not found" (exit 1)
+    /// with <paramref name="notFound"/> as the fallback message; a 409 is a refusal (exit 4).
+    /// Returns the answer, or null when the broker answered 2xx without a JSON object.
+    /// </summary>
+    public async Task<JsonElement?> PostAsync(string path, string notFound)
+    {
+        var body = await Client.PostAsync(path, notFound, CancellationToken);
+        return body is { ValueKind: JsonValueKind.Object } root ? root : null;
+    }
+
     /// <summary>The array property <paramref name="name"/> of a list answer; its absence is a broken answer.</summary>
     public JsonElement RequireArray(JsonElement document, string name) =>
         document.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array

@@ -30,6 +30,22 @@ internal static class JsonFields
             ? number
             : null;
 
+    public static bool? Bool(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => null,
+            }
+            : null;
+
+    /// <summary>The items of array property <paramref name="name"/> as text (strings as is, others raw).</summary>
+    public static IEnumerable<string> Texts(this JsonElement element, string name) =>
+        element.Items(name)
+            .Where(v => v.ValueKind != JsonValueKind.Null)
+            .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText());
+
     public static bool Has(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object
         && element.TryGetProperty(name, out var value)
@@ -49,6 +65,14 @@ internal static class JsonFields
         && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray()
             : [];
+
+    /// <summary>true/false as "yes"/"no"; missing or null stays null (printed "-").</summary>
+    public static string? YesNo(bool? value) => value switch
+    {
+        true => "yes",
+        false => "no",
+        null => null,
+    };
 
     public static string Count(int count, string singular, string plural) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural);

@@ -65,22 +65,8 @@ internal static class OrderShowCommand
             events.AddRow(e.Text("sequenceNr"), Formats.Timestamp(e.Text("timestamp")), e.Text("type"), e.Text("messageControlId"), e.Text("summary"));
         }
 
-        Section(context.Out, "WORKLIST", worklist);
-        Section(context.Out, "EVENTS", events);
+        worklist.WriteSection(context.Out, "WORKLIST");
+        events.WriteSection(context.Out, "EVENTS");
         return ExitCodes.Ok;
-    }
-
-    private static void Section(TextWriter writer, string title, TableWriter table)
-    {
-        writer.WriteLine();
-        writer.WriteLine(title);
-        if (table.RowCount == 0)
-        {
-            writer.WriteLine("(none)");
-        }
-        else
-        {
-            table.Write(writer);
-        }
     }
 }

@@ -68,6 +68,35 @@ internal static class DisplayWidth
         return IsWide(value) ? 2 : 1;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> cut to at most <paramref name="width"/> columns, ending in "…" when
+    /// something was cut; whole runes only, so a surrogate pair or a kanji is never split.
+    /// </summary>
+    public static string Truncate(string text, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if (Of(text) <= width)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder();
+        var used = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var w = Of(rune);
+            if (used + w > width - 1)
+            {
+                break;
+            }
+
+            builder.Append(rune.ToString());
+            used += w;
+        }
+
+        return builder.Append('…').ToString();
+    }
+
     /// <summary>Pads <paramref name="text"/> with spaces on the right to <paramref name="width"/> columns.</summary>
     public static string PadRight(string text, int width) => text + new string(' ', Math.Max(0, width - Of(text)));
 

@@ -65,6 +65,24 @@ internal sealed class TableWriter
         }
     }
 
+    /// <summary>
+    /// A titled section after a key/value block: a blank line, the title, then the table or
+    /// "(none)" when it has no rows.
+    /// </summary>
+    public void WriteSection(TextWriter writer, string title)
+    {
+        writer.WriteLine();
+        writer.WriteLine(title);
+        if (RowCount == 0)
+        {
+            writer.WriteLine("(none)");
+        }
+        else
+        {
+            Write(writer);
+        }
+    }
+
     public override string ToString()
     {
         using var writer = new StringWriter();

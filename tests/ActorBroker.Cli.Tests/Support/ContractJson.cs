@@ -35,5 +35,29 @@ internal static class ContractJson
         {"id":"EX-000001","timestamp":"2026-11-28T15:00:00+00:00","source":"hl7:orders","reason":"unknown order control 'XX'","location":"ORC-1","messageType":"ORM^O01","messageControlId":"MSGBAD3","ackCode":"AE","remote":"127.0.0.1:40212","rawText":"MSH|^~\\&|EPIC|MAINHOSP|BROKER|RAD|20261128090000||ORM^O01|MSGBAD3|P|2.3\rPID|1||E1000001^^^MAINHOSP||NÚÑEZ^JOSÉ\rORC|XX|PL20001\r","rawBase64":"TVNI","rawLength":312}
         """;
 
+    public const string Interfaces = """
+        {"interfaces":[
+          {"name":"orders","direction":"inbound","kind":"hl7-mllp","endpoint":"127.0.0.1:2575","state":"listening","connected":true,"connections":2,"queueDepth":0,"inFlight":0,"parked":0,"oldestMessageAgeSeconds":null,"retries":0,"delivered":0,"accepted":10,"rejected":1,"errors":0,"lastError":null,"lastErrorAt":null,"lastMessageAt":"2026-11-28T10:00:00+00:00"},
+          {"name":"ehr","direction":"outbound","kind":"hl7-mllp","endpoint":"127.0.0.1:2576","state":"connected","connected":true,"connections":1,"queueDepth":3,"inFlight":1,"parked":1,"oldestMessageAgeSeconds":12.5,"retries":4,"delivered":120,"accepted":null,"rejected":null,"errors":2,"lastError":"AE from receiver: unknown order","lastErrorAt":"2026-11-28T10:01:00+00:00","lastMessageAt":"2026-11-28T10:02:00+00:00"}
+        ]}
+        """;
+
+    public const string Interface = """
+        {"name":"ehr","direction":"outbound","kind":"hl7-mllp","endpoint":"127.0.0.1:2576","state":"connected","connected":true,"connections":1,"queueDepth":3,"inFlight":1,"parked":1,"oldestMessageAgeSeconds":184.2,"retries":4,"delivered":120,"accepted":null,"rejected":null,"errors":2,"lastError":"AE from receiver: unknown order","lastErrorAt":"2026-11-28T10:01:00+00:00","lastMessageAt":"2026-11-28T10:02:00+00:00",
+         "messages":[
+           {"id":"ehr-000000000042","order":"MAINHOSP|ACC1","messageControlId":"AB000000000042","kind":"status","summary":"ORM^O01 SC/IP","state":"parked","attempts":3,"enqueuedAt":"2026-11-28T09:59:00+00:00","nextAttemptAt":null,"lastError":"AE: unknown order"},
+           {"id":"ehr-000000000043","order":"MAINHOSP|ACC2","messageControlId":"AB000000000043","kind":"report","summary":"ORU^R01 F","state":"in-flight","attempts":1,"enqueuedAt":"2026-11-28T10:00:00+00:00","nextAttemptAt":null,"lastError":null},
+           {"id":"ehr-000000000044","order":"NORTHCLINIC|ACC3","messageControlId":"AB000000000044","kind":"status","summary":"ORM^O01 SC/CM","state":"pending","attempts":0,"enqueuedAt":"2026-11-28T10:01:30+00:00","nextAttemptAt":"2026-11-28T10:02:30+00:00","lastError":null}
+         ],
+         "totalMessages":3}
+        """;
+
+    public const string Study = """
+        {"studyInstanceUid":"1.2.3","version":3,
+         "mpps":[{"uid":"2.25.1","status":"COMPLETED","station":"CT01","modality":"CT","start":"20261128101500","end":"20261128103000","orders":["MAINHOSP|ACC1"]}],
+         "series":[{"uid":"1.2.3.4","description":"AX 5mm","images":120}],
+         "orders":[{"site":"MAINHOSP","accession":"ACC1","state":"Completed"}]}
+        """;
+
     public static string Error(string message) => $$"""{"error":"{{message}}"}""";
 }

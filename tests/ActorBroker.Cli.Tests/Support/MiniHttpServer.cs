@@ -37,7 +37,14 @@ internal sealed class MiniHttpServer : IAsyncDisposable
 
     public MiniHttpServer On(string pathAndQuery, string json, int status = 200, string reason = "OK")
     {
-        _routes[pathAndQuery] = (status, reason, Encoding.UTF8.GetBytes(json));
+        _routes["GET " + pathAndQuery] = (status, reason, Encoding.UTF8.GetBytes(json));
+        return this;
+    }
+
+    /// <summary>Answers a POST (an action) to <paramref name="path"/>; other methods there get a 404.</summary>
+    public MiniHttpServer OnPost(string path, string json, int status = 200, string reason = "OK")
+    {
+        _routes["POST " + path] = (status, reason, Encoding.UTF8.GetBytes(json));
         return this;
     }
 
@@ -94,8 +101,8 @@ internal sealed class MiniHttpServer : IAsyncDisposable
                     return;
                 }
 
-                var target = head.Split("\r\n")[0].Split(' ')[1];
-                var (status, reason, body) = _routes.TryGetValue(target, out var route)
+                var requestLine = head.Split("\r\n")[0].Split(' ');
+                var (status, reason, body) = _routes.TryGetValue(requestLine[0] + " " + requestLine[1], out var route)
                     ? route
                     : (404, "Not Found", Array.Empty<byte>());
                 var header = $"HTTP/1.1 {status} {reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
