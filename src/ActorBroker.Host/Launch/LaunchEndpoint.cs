@@ -19,7 +19,8 @@ namespace ActorBroker.Host.Launch;
 /// </list>
 /// Every answer is Cache-Control: no-store. Logs carry the outcome, site, role, client address and a fingerprint of the
 /// signature (first 8 hex digits of its SHA-256) so an operator can match an EHR complaint to a line; the accession,
-/// patient ID and study UID appear only at Debug. Links are not single-use: within its exp a link may be opened again
+/// patient ID and study UID appear only at Debug (the URL itself carries them, so this relies on the host keeping
+/// ASP.NET Core's "Request starting" lines below Information, as BrokerHost's Microsoft.AspNetCore filter does). Links are not single-use: within its exp a link may be opened again
 /// (the short ttl is the bound). The endpoint is served on the management listener (loopback by default): publish
 /// /launch alone through the reverse proxy that browsers reach, never /api.
 /// </summary>
