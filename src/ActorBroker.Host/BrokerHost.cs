@@ -65,6 +65,7 @@ internal static class BrokerHost
 
         var app = builder.Build();
         ManagementApi.Map(app);
+        Launch.LaunchEndpoint.Map(app, config); // EHR context launch (/launch): actor-broker.links
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var address = app.Urls.FirstOrDefault();
