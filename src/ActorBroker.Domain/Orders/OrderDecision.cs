@@ -13,7 +13,9 @@ public abstract record OrderDecision
     /// may be lost), and the warning raised as an exception as well: "journal and raise". That is
     /// the outcome for an MPPS or a report that came before its order (kept until the NW arrives,
     /// code 204), and for an MPPS of a cancelled or discontinued order (recorded without changing
-    /// the order, code 206: the exam happened on an order the EHR had closed).
+    /// the order, code 206: the exam happened on an order the EHR had closed). When the NW that
+    /// places an order records kept steps and reports, whatever of them the new order refuses is
+    /// the NW's warning (several reasons joined with "; ", the first one's code).
     /// </summary>
     public sealed record Accepted(IReadOnlyList<IOrderEvent> Events) : OrderDecision
     {
