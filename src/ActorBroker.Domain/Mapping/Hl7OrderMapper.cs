@@ -31,6 +31,7 @@ namespace ActorBroker.Domain.Mapping;
 /// name or location from the configured station.</item>
 /// <item>Referring physician PV1-8, else ORC-12; requesting physician OBR-16, else ORC-12.</item>
 /// <item>Comments: the NTE-3s after the OBR, joined with a newline.</item>
+/// <item>HL7 character set: MSH-18 (first repetition) as sent, on every order of the message.</item>
 /// </list>
 /// </summary>
 // HL7 2.5.1 4.4.1 ORM^O01, 4.4.6 OMI^O23, 4.5.1 ORC, 4.5.3 OBR, 4.5.4 TQ1, 4.5.6 IPC;
@@ -282,7 +283,8 @@ public static class Hl7OrderMapper
             Modality: modality,
             ScheduledSteps: steps,
             OrderStatusCode: status,
-            StudyInstanceUidOrigin: origin);
+            StudyInstanceUidOrigin: origin,
+            Hl7CharacterSet: reader.CharacterSet);
     }
 
     private static (ScheduledTime Start, string Priority) Timing(OrderGroup group, Obr obr, SiteRules site)

@@ -13,13 +13,17 @@ namespace ActorBroker.Domain.Mapping;
 // HL7 2.5.1 4.4.1 (ORM^O01 structure), 4.4.6 (OMI^O23 structure); Z-segments anywhere (2.8)
 internal sealed class OrderMessageReader
 {
-    private OrderMessageReader(Pid? pid, Pv1? pv1, IReadOnlyList<OrderGroup> groups, Zds? headerZds)
+    private OrderMessageReader(string characterSet, Pid? pid, Pv1? pv1, IReadOnlyList<OrderGroup> groups, Zds? headerZds)
     {
+        CharacterSet = characterSet;
         Pid = pid;
         Pv1 = pv1;
         Groups = groups;
         HeaderZds = headerZds;
     }
+
+    /// <summary>MSH-18, first repetition, trimmed ("" when absent): kept on the order for the answers the broker sends about it.</summary>
+    public string CharacterSet { get; }
 
     public Pid? Pid { get; }
 
@@ -32,6 +36,7 @@ internal sealed class OrderMessageReader
 
     public static OrderMessageReader Read(Hl7Message message)
     {
+        var characterSet = "";
         Pid? pid = null;
         Pv1? pv1 = null;
         Zds? headerZds = null;
@@ -45,6 +50,8 @@ internal sealed class OrderMessageReader
             switch (id)
             {
                 case "MSH":
+                    // HL7 2.5.1 2.14.9.18 MSH-18 (character set)
+                    characterSet = new Msh(segment).CharacterSet.Trim();
                     continue;
                 case "PID" when pid is null:
                     pid = new Pid(segment);
@@ -109,7 +116,7 @@ internal sealed class OrderMessageReader
             }
         }
 
-        return new OrderMessageReader(pid, pv1, groups, headerZds);
+        return new OrderMessageReader(characterSet, pid, pv1, groups, headerZds);
     }
 
     private static Hl7Exception Error(Hl7ErrorCode code, Hl7Location location, string text) => new(new Hl7Error(code, location, text));

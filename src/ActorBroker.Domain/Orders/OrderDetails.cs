@@ -4,7 +4,11 @@ namespace ActorBroker.Domain.Orders;
 /// Everything the worklist and the status messages need about an order, already converted to
 /// DICOM conventions (PN names, DA/TM times in the site's zone, DICOM priority terms).
 /// Priority is one of STAT, HIGH, ROUTINE, MEDIUM, LOW (Requested Procedure Priority (0040,1003)).
-/// OrderStatusCode is ORC-5 as sent (HL7 table 0038).
+/// OrderStatusCode is ORC-5 as sent (HL7 table 0038). Hl7CharacterSet is MSH-18 (first
+/// repetition, as sent; "" = absent, the HL7 default) of the message that placed or last changed
+/// the order, so what the broker sends back about it uses the EHR's own character set. It takes
+/// part in equality (a replayed snapshot must equal the live one) but not in the decider's "same
+/// order" test: a resend spelling MSH-18 differently ("UNICODE UTF-8" vs "UTF-8") is the same order.
 /// </summary>
 // DICOM PS3.4 K.6.1.2 (MWL attributes); HL7 2.5.1 4.5.1 ORC, 4.5.3 OBR
 public sealed record OrderDetails(
@@ -24,7 +28,8 @@ public sealed record OrderDetails(
     string Modality,
     IReadOnlyList<ScheduledStep> ScheduledSteps,
     string OrderStatusCode,
-    StudyUidOrigin StudyInstanceUidOrigin = StudyUidOrigin.Message)
+    StudyUidOrigin StudyInstanceUidOrigin = StudyUidOrigin.Message,
+    string Hl7CharacterSet = "")
 {
     // A record compares lists by reference; the decider must see two messages with the same
     // content as the same order (a NW resent with a new MSH-10 is a duplicate, not a change).
@@ -46,6 +51,7 @@ public sealed record OrderDetails(
         && Modality == other.Modality
         && OrderStatusCode == other.OrderStatusCode
         && StudyInstanceUidOrigin == other.StudyInstanceUidOrigin
+        && Hl7CharacterSet == other.Hl7CharacterSet
         && Sequences.Equal(ScheduledSteps, other.ScheduledSteps);
 
     public override int GetHashCode()
@@ -67,6 +73,7 @@ public sealed record OrderDetails(
         hash.Add(Modality);
         hash.Add(OrderStatusCode);
         hash.Add(StudyInstanceUidOrigin);
+        hash.Add(Hl7CharacterSet);
         hash.Add(Sequences.Hash(ScheduledSteps));
         return hash.ToHashCode();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ActorBroker.Domain.Reports;
 
 namespace ActorBroker.Domain.Orders;
 
@@ -9,6 +10,17 @@ namespace ActorBroker.Domain.Orders;
 /// messages that changed the order, oldest first, so a resend of any of them is recognised; an
 /// order sees a handful of messages in its life, so 100 is "all of them" in practice while a
 /// pathological sender cannot grow the snapshot without bound.
+/// <para>
+/// PerformedSteps holds the order's MPPS instances, one entry per MPPS SOP Instance UID with its
+/// latest status, in the order they were first seen. Reports is the report history, oldest
+/// first (every version recorded). AwaitingSteps and AwaitingReports hold what came before the
+/// order existed (state None); placing the order records them and empties both lists.
+/// PerformedBeforeOrder says that happened (an MPPS or a report was kept waiting for this order).
+/// DiscontinuedByModality tells an order discontinued because its MPPS instances all were
+/// (which a new MPPS may reopen) from one the EHR discontinued (closed).
+/// </para>
+/// The members added after the first release are optional constructor parameters, so snapshots
+/// journaled before them still deserialize (to empty lists and false).
 /// </summary>
 public sealed record OrderSnapshot(
     OrderKey Key,
@@ -17,9 +29,23 @@ public sealed record OrderSnapshot(
     long Version,
     IReadOnlyList<string> ProcessedMessageIds,
     MessageRef? LastMessage = null,
-    DateTimeOffset? PlacedAt = null)
+    DateTimeOffset? PlacedAt = null,
+    IReadOnlyList<PerformedStep>? PerformedSteps = null,
+    IReadOnlyList<ReportContent>? Reports = null,
+    IReadOnlyList<ProcedureStepAwaitingOrder>? AwaitingSteps = null,
+    IReadOnlyList<ReportAwaitingOrder>? AwaitingReports = null,
+    bool PerformedBeforeOrder = false,
+    bool DiscontinuedByModality = false)
 {
     public const int MaxProcessedMessageIds = 100;
+
+    public IReadOnlyList<PerformedStep> PerformedSteps { get; init; } = PerformedSteps ?? [];
+
+    public IReadOnlyList<ReportContent> Reports { get; init; } = Reports ?? [];
+
+    public IReadOnlyList<ProcedureStepAwaitingOrder> AwaitingSteps { get; init; } = AwaitingSteps ?? [];
+
+    public IReadOnlyList<ReportAwaitingOrder> AwaitingReports { get; init; } = AwaitingReports ?? [];
 
     /// <summary>True when an order with this key has been placed (in whatever state it is now).</summary>
     [JsonIgnore]
@@ -53,8 +79,30 @@ public sealed record OrderSnapshot(
         && Version == other.Version
         && LastMessage == other.LastMessage
         && PlacedAt == other.PlacedAt
-        && Sequences.Equal(ProcessedMessageIds, other.ProcessedMessageIds);
+        && PerformedBeforeOrder == other.PerformedBeforeOrder
+        && DiscontinuedByModality == other.DiscontinuedByModality
+        && Sequences.Equal(ProcessedMessageIds, other.ProcessedMessageIds)
+        && Sequences.Equal(PerformedSteps, other.PerformedSteps)
+        && Sequences.Equal(Reports, other.Reports)
+        && Sequences.Equal(AwaitingSteps, other.AwaitingSteps)
+        && Sequences.Equal(AwaitingReports, other.AwaitingReports);
 
-    public override int GetHashCode() =>
-        HashCode.Combine(Key, State, Details, Version, LastMessage, PlacedAt, Sequences.Hash(ProcessedMessageIds));
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Key);
+        hash.Add(State);
+        hash.Add(Details);
+        hash.Add(Version);
+        hash.Add(LastMessage);
+        hash.Add(PlacedAt);
+        hash.Add(PerformedBeforeOrder);
+        hash.Add(DiscontinuedByModality);
+        hash.Add(Sequences.Hash(ProcessedMessageIds));
+        hash.Add(Sequences.Hash(PerformedSteps));
+        hash.Add(Sequences.Hash(Reports));
+        hash.Add(Sequences.Hash(AwaitingSteps));
+        hash.Add(Sequences.Hash(AwaitingReports));
+        return hash.ToHashCode();
+    }
 }

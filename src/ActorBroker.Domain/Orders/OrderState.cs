@@ -12,6 +12,16 @@ public enum OrderState
     Held = 15,
     InProgress = 20,
     Completed = 30,
+
+    /// <summary>A preliminary report (result status P) was recorded; the exam is done.</summary>
+    ReportedPreliminary = 32,
+
+    /// <summary>A final report (result status F) was recorded.</summary>
+    ReportedFinal = 34,
+
+    /// <summary>A corrected report (result status C) was recorded, normally after a final one.</summary>
+    ReportedCorrected = 36,
+
     Discontinued = 40,
     Cancelled = 50,
 }

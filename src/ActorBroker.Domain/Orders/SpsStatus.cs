@@ -13,12 +13,12 @@ public static class SpsStatus
     /// <summary>
     /// The SPS status of an order state. DICOM has no "held": a held order's steps are still
     /// scheduled as far as a modality is concerned (whether it is listed at all is the site's
-    /// WorklistStates choice).
+    /// WorklistStates choice). A reported order's steps were performed: COMPLETED.
     /// </summary>
     public static string For(OrderState state) => state switch
     {
         OrderState.InProgress => Started,
-        OrderState.Completed => Completed,
+        OrderState.Completed or OrderState.ReportedPreliminary or OrderState.ReportedFinal or OrderState.ReportedCorrected => Completed,
         OrderState.Discontinued => Discontinued,
         OrderState.Cancelled => Canceled,
         _ => Scheduled,

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ActorBroker.Domain.Orders;
+using ActorBroker.Domain.Outbound;
 
 namespace ActorBroker.Domain.Tests.Orders;
 
@@ -27,6 +28,12 @@ public sealed class SerializationTests
         yield return [new OrderHeld(key, m)];
         yield return [new OrderReleased(key, m)];
         yield return [new OrderStatusChanged(key, m, OrderState.Completed, "CM")];
+        var details = OrderFixtures.Details() with { Hl7CharacterSet = "8859/1" };
+        yield return [new ProcedureStepRecorded(key, m, LifecycleFixtures.Step("1.2.3", MppsStatus.Discontinued), OrderState.Discontinued, OutboundNotices.ForStatus(key, details, "DC", "1.2.3.4", m.ReceivedAt))];
+        yield return [new ProcedureStepRecorded(key, m, LifecycleFixtures.Step("1.2.3", MppsStatus.InProgress), OrderState.Cancelled, null)];
+        yield return [new ProcedureStepAwaitingOrder(key, m, LifecycleFixtures.Step("1.2.3", MppsStatus.Completed, 12))];
+        yield return [new ReportRecorded(key, m, LifecycleFixtures.Report("F"), OrderState.ReportedFinal, OutboundNotices.ForResult(key, details, LifecycleFixtures.Report("F"), m.ReceivedAt), NoProcedureStepYet: true)];
+        yield return [new ReportAwaitingOrder(key, m, LifecycleFixtures.Report("P") with { ObservedAt = null })];
     }
 
     [Theory]
@@ -56,6 +63,52 @@ public sealed class SerializationTests
     }
 
     [Fact]
+    public void Snapshots_with_steps_reports_and_kept_items_round_trip()
+    {
+        var key = OrderFixtures.Key;
+        var kept = OrderDecider.Apply(OrderSnapshot.Empty(key), new ProcedureStepAwaitingOrder(key, TestSites.Message("K1"), LifecycleFixtures.Step("9.9", MppsStatus.InProgress)));
+        kept = OrderDecider.Apply(kept, new ReportAwaitingOrder(key, TestSites.Message("K2"), LifecycleFixtures.Report("P")));
+        var reported = LifecycleFixtures.In(Fixture.ReportedCorrected) with { PerformedSteps = [LifecycleFixtures.Step("1.2", MppsStatus.Completed, 3)], PerformedBeforeOrder = true };
+        var reopened = LifecycleFixtures.In(Fixture.DiscontinuedByMpps);
+        foreach (var snapshot in new[] { kept, reported, reopened })
+        {
+            foreach (var options in new[] { BrokerLike, JsonSerializerOptions.Default })
+            {
+                Assert.Equal(snapshot, JsonSerializer.Deserialize<OrderSnapshot>(JsonSerializer.Serialize(snapshot, options), options));
+            }
+        }
+
+        Assert.Contains("\"State\":\"ReportedCorrected\"", JsonSerializer.Serialize(reported, BrokerLike), StringComparison.Ordinal);
+        Assert.True(reopened.DiscontinuedByModality);
+    }
+
+    [Fact]
+    public void Snapshots_and_details_journaled_before_MPPS_and_reports_still_read()
+    {
+        // The shape of a snapshot before PerformedSteps, Reports, the kept lists, the flags and
+        // OrderDetails.Hl7CharacterSet existed.
+        var old = OrderFixtures.InState(OrderState.InProgress);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(old, BrokerLike))!.AsObject();
+        foreach (var name in new[] { "PerformedSteps", "Reports", "AwaitingSteps", "AwaitingReports", "PerformedBeforeOrder", "DiscontinuedByModality" })
+        {
+            Assert.True(node.Remove(name), name);
+        }
+
+        Assert.True(node["Details"]!.AsObject().Remove("Hl7CharacterSet"));
+        var back = JsonSerializer.Deserialize<OrderSnapshot>(node.ToJsonString(), BrokerLike)!;
+
+        Assert.Equal(old, back);
+        Assert.Empty(back.PerformedSteps);
+        Assert.Empty(back.Reports);
+        Assert.Empty(back.AwaitingSteps);
+        Assert.Empty(back.AwaitingReports);
+        Assert.Equal("", back.Details!.Hl7CharacterSet);
+        // Positional construction as before still compiles and yields empty history.
+        var positional = new OrderSnapshot(old.Key, old.State, old.Details, old.Version, old.ProcessedMessageIds, old.LastMessage, old.PlacedAt);
+        Assert.Equal(old, positional);
+    }
+
+    [Fact]
     public void The_journal_JSON_is_readable_and_has_no_computed_ids()
     {
         var json = JsonSerializer.Serialize(new OrderPlaced(OrderFixtures.Key, TestSites.Message("MSG000001"), OrderFixtures.Details()), BrokerLike);
@@ -72,7 +125,7 @@ public sealed class SerializationTests
         var allowedGenericInterfaces = new[] { typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>) };
         var seen = new HashSet<Type>();
         var roots = typeof(IOrderEvent).Assembly.GetTypes().Where(t => typeof(IOrderEvent).IsAssignableFrom(t) && !t.IsInterface).Append(typeof(OrderSnapshot)).ToList();
-        Assert.Equal(8, roots.Count);
+        Assert.Equal(12, roots.Count);
         foreach (var root in roots)
         {
             Walk(root);

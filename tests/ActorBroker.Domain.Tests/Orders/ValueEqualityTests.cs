@@ -11,7 +11,7 @@ namespace ActorBroker.Domain.Tests.Orders;
 /// </summary>
 public sealed class ValueEqualityTests
 {
-    public static TheoryData<string> Types() => ["OrderDetails", "PatientIdentity", "OrderSnapshot", "WorklistItem"];
+    public static TheoryData<string> Types() => ["OrderDetails", "PatientIdentity", "OrderSnapshot", "OrderSnapshotWithHistory", "WorklistItem", "ReportContent", "StudySnapshot", "StudyMppsRecorded", "RecordStudyMpps"];
 
     [Theory]
     [MemberData(nameof(Types))]
@@ -51,6 +51,17 @@ public sealed class ValueEqualityTests
         "OrderDetails" => OrderFixtures.Details(),
         "PatientIdentity" => OrderFixtures.Details().Patient,
         "OrderSnapshot" => OrderFixtures.InState(OrderState.Scheduled),
+        // Non-empty lists, so dropping an element (not only adding one) must show too.
+        "OrderSnapshotWithHistory" => LifecycleFixtures.In(Fixture.CompletedByMpps) with
+        {
+            Reports = [LifecycleFixtures.Report("F")],
+            AwaitingSteps = [new ProcedureStepAwaitingOrder(OrderFixtures.Key, TestSites.Message("K1"), LifecycleFixtures.Step("9.9", MppsStatus.InProgress))],
+            AwaitingReports = [new ReportAwaitingOrder(OrderFixtures.Key, TestSites.Message("K2"), LifecycleFixtures.Report("P"))],
+        },
+        "ReportContent" => LifecycleFixtures.Report("F"),
+        "StudySnapshot" => Studies.StudyFixtures.WithOneMpps(),
+        "StudyMppsRecorded" => Studies.StudyFixtures.Recorded(),
+        "RecordStudyMpps" => Studies.StudyFixtures.Command(),
         "WorklistItem" => WorklistProjection.ItemsFor(OrderFixtures.InState(OrderState.Scheduled), TestSites.MainHosp)[0],
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
@@ -62,6 +73,7 @@ public sealed class ValueEqualityTests
         {
             string s => s + "x",
             long l => l + 1,
+            bool b => !b,
             DateTimeOffset d => d.AddSeconds(1),
             OrderState s => s == OrderState.Scheduled ? OrderState.Held : OrderState.Scheduled,
             StudyUidOrigin o => o == StudyUidOrigin.Message ? StudyUidOrigin.Derived : StudyUidOrigin.Message,
@@ -71,9 +83,17 @@ public sealed class ValueEqualityTests
             CodedEntry c => c with { Value = c.Value + "x" },
             OrderKey k => k with { Accession = k.Accession + "x" },
             MessageRef m => m with { MessageControlId = m.MessageControlId + "x" },
+            int i => i + 1,
             IReadOnlyList<ScheduledStep> steps => steps.Concat(steps).ToList(),
             IReadOnlyList<OtherPatientId> ids => ids.Append(new OtherPatientId("1", "X")).ToList(),
             IReadOnlyList<string> ids => ids.Append("x").ToList(),
+            IReadOnlyList<PerformedStep> steps => steps.Count > 0 ? steps.Skip(1).ToList() : [LifecycleFixtures.Step("9.8", MppsStatus.Completed)],
+            IReadOnlyList<ActorBroker.Domain.Reports.ReportContent> reports => reports.Count > 0 ? reports.Skip(1).ToList() : [LifecycleFixtures.Report("C")],
+            IReadOnlyList<ProcedureStepAwaitingOrder> kept => kept.Count > 0 ? kept.Skip(1).ToList() : [new ProcedureStepAwaitingOrder(OrderFixtures.Key, TestSites.Message("K3"), LifecycleFixtures.Step("9.7", MppsStatus.InProgress))],
+            IReadOnlyList<ReportAwaitingOrder> kept => kept.Count > 0 ? kept.Skip(1).ToList() : [new ReportAwaitingOrder(OrderFixtures.Key, TestSites.Message("K4"), LifecycleFixtures.Report("F"))],
+            IReadOnlyList<ActorBroker.Domain.Studies.StudyMpps> mpps => mpps.Count > 0 ? mpps.Skip(1).ToList() : [Studies.StudyFixtures.Mpps("9.6", MppsStatus.InProgress)],
+            IReadOnlyList<ActorBroker.Domain.Studies.StudySeries> series => series.Count > 0 ? series.Skip(1).ToList() : [new ActorBroker.Domain.Studies.StudySeries("9.5", "AX", 3)],
+            IReadOnlyList<OrderKey> keys => keys.Count > 0 ? keys.Skip(1).ToList() : [new OrderKey("MAINHOSP", "ACCX")],
             null when underlying == typeof(DateTimeOffset) => DateTimeOffset.UnixEpoch,
             null when underlying == typeof(CodedEntry) => new CodedEntry("1", "2", "3"),
             null when underlying == typeof(OrderDetails) => OrderFixtures.Details(),
