@@ -201,6 +201,7 @@ public static class DicomDictionary
         d.Add(0x00400032, (DicomVR.UT, "UniversalEntityID"));
         d.Add(0x00400033, (DicomVR.CS, "UniversalEntityIDType"));
         d.Add(0x00400100, (DicomVR.SQ, "ScheduledProcedureStepSequence"));
+        d.Add(0x00400220, (DicomVR.SQ, "ReferencedNonImageCompositeSOPInstanceSequence"));
         d.Add(0x00400241, (DicomVR.AE, "PerformedStationAETitle"));
         d.Add(0x00400242, (DicomVR.SH, "PerformedStationName"));
         d.Add(0x00400243, (DicomVR.SH, "PerformedLocation"));

@@ -499,6 +499,9 @@ public static class DicomTags
     /// <summary>(0040,0100) SQ 1 Scheduled Procedure Step Sequence</summary>
     public static readonly DicomTag ScheduledProcedureStepSequence = new(0x0040, 0x0100);
 
+    /// <summary>(0040,0220) SQ 1 Referenced Non-Image Composite SOP Instance Sequence</summary>
+    public static readonly DicomTag ReferencedNonImageCompositeSOPInstanceSequence = new(0x0040, 0x0220);
+
     /// <summary>(0040,0241) AE 1 Performed Station AE Title</summary>
     public static readonly DicomTag PerformedStationAETitle = new(0x0040, 0x0241);
 
