@@ -1,0 +1,252 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace ActorBroker.Hl7.Mllp;
+
+/// <summary>
+/// An outbound MLLP connection for pipelined sending: <see cref="SendAsync"/> writes one frame
+/// and returns without waiting for a reply; a receive loop reads every reply frame and publishes
+/// it on <see cref="Acks"/> as it arrives. Nothing here assumes replies come in the order the
+/// messages went out, or one per message: receivers re-ACK earlier messages (node-hl7-server
+/// keeps its buffer on a kept-open connection), answer out of order, or send garbage. The caller
+/// matches by MSA-2 and owns timeouts and retries.
+/// <para>
+/// <see cref="Acks"/> completes when the connection ends: with an <see cref="IOException"/> when the
+/// peer closes it (cleanly or in the middle of a frame) or the socket fails, with an
+/// <see cref="InvalidDataException"/> after a reply larger than the frame limit (the connection is
+/// then closed: the stream cannot be resynchronised), and without an exception after
+/// <see cref="DisposeAsync"/>. A send that fails closes the connection too, so that the reader
+/// learns of it from the same place.
+/// </para>
+/// </summary>
+// HL7 2.5.1 Appendix C (MLLP release 1), ch. 2.9 (acknowledgments; MSA-2 names the message acknowledged)
+public sealed class MllpSenderConnection : IAsyncDisposable
+{
+    /// <summary>Default reply size limit: an ACK is a few hundred bytes; 1 MiB leaves room for verbose ERR segments.</summary>
+    public const int DefaultMaxFrameBytes = 1024 * 1024;
+
+    private const int ReceiveBufferBytes = 16 * 1024;
+
+    private readonly Socket _socket;
+    private readonly MllpFramer _framer;
+    private readonly Channel<ReceivedAck> _acks =
+        Channel.CreateUnbounded<ReceivedAck>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _receiveLoop;
+    private Exception? _fault;
+    private int _closed;
+    private int _disposed;
+
+    private MllpSenderConnection(Socket socket, int maxFrameBytes)
+    {
+        _socket = socket;
+        _framer = new MllpFramer(maxFrameBytes);
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        RemoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
+        _receiveLoop = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>Every reply frame (and framing problem) in arrival order; completes when the connection ends (see the class remarks).</summary>
+    public ChannelReader<ReceivedAck> Acks => _acks.Reader;
+
+    /// <summary>Completes when the connection has ended (faulted with the reason, as <see cref="Acks"/> completes).</summary>
+    public Task Completion => _acks.Reader.Completion;
+
+    /// <summary>False once the connection has ended for any reason.</summary>
+    public bool IsConnected => Volatile.Read(ref _closed) == 0 && !_acks.Reader.Completion.IsCompleted;
+
+    /// <summary>True when TCP Nagle is off (set on connect: an ACK exchange is latency-bound).</summary>
+    internal bool NoDelay => _socket.NoDelay;
+
+    /// <summary>Connects with the default reply size limit (<see cref="DefaultMaxFrameBytes"/>).</summary>
+    public static Task<MllpSenderConnection> ConnectAsync(string host, int port, CancellationToken cancellationToken = default) =>
+        ConnectAsync(host, port, DefaultMaxFrameBytes, cancellationToken);
+
+    /// <summary>Connects (TCP NoDelay and keep-alive on), accepting reply frames up to <paramref name="maxFrameBytes"/>.</summary>
+    public static async Task<MllpSenderConnection> ConnectAsync(string host, int port, int maxFrameBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 1);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            // Keep-alive: a peer that vanished without a FIN is found even while nothing is being sent.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            await socket.ConnectAsync(host, port, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return new MllpSenderConnection(socket, maxFrameBytes);
+    }
+
+    /// <summary>
+    /// Writes one framed message (concurrent calls are serialised; frames never interleave).
+    /// Does not wait for the reply: that arrives on <see cref="Acks"/>. A failure, or a
+    /// cancellation once writing has begun, closes the connection (half a frame on the wire
+    /// would corrupt the next one) and throws: <see cref="IOException"/> for a socket failure or
+    /// a connection that has already ended.
+    /// </summary>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        await _sendLock.WaitAsync(cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(message.Length + MllpBytes.Overhead);
+        try
+        {
+            if (!IsConnected)
+            {
+                throw new IOException("the MLLP connection has ended", _fault);
+            }
+
+            var length = MllpBytes.Frame(message.Span, buffer);
+            var sent = 0;
+            while (sent < length)
+            {
+                sent += await _socket.SendAsync(buffer.AsMemory(sent, length - sent), SocketFlags.None, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException e)
+        {
+            Abort(new IOException("a send was cancelled while writing a frame: the connection was closed", e));
+            throw;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            var failure = new IOException($"sending to {RemoteEndPoint} failed: {e.Message}", e);
+            Abort(failure);
+            throw failure;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Closes the connection; <see cref="Acks"/> completes without an exception (unless it had already failed).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _closing.CancelAsync();
+        CloseSocket();
+        try
+        {
+            await _receiveLoop;
+        }
+        finally
+        {
+            _framer.Dispose();
+            _closing.Dispose();
+            _sendLock.Dispose();
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+        var results = new List<MllpFramerResult>();
+        Exception? failure = null;
+        try
+        {
+            while (failure is null)
+            {
+                int read;
+                try
+                {
+                    read = await _socket.ReceiveAsync(buffer, SocketFlags.None, _closing.Token);
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+                {
+                    failure = _closing.IsCancellationRequested
+                        ? null
+                        : Volatile.Read(ref _fault) ?? new IOException($"receiving from {RemoteEndPoint} failed: {e.Message}", e);
+                    break;
+                }
+
+                if (read == 0)
+                {
+                    failure = Volatile.Read(ref _fault) ?? new IOException(_framer.InFrame
+                        ? $"connection closed by the peer {RemoteEndPoint} in the middle of a reply ({_framer.PendingBytes} bytes received)"
+                        : $"connection closed by the peer {RemoteEndPoint}");
+                    break;
+                }
+
+                _framer.Feed(buffer.AsSpan(0, read), results);
+                foreach (var result in results)
+                {
+                    if (result.IsFrame)
+                    {
+                        _acks.Writer.TryWrite(ReceivedAck.FromFrame(result.Data));
+                    }
+                    else if (result.Error == MllpFrameError.Oversize)
+                    {
+                        failure = new InvalidDataException($"reply from {RemoteEndPoint} larger than {result.Data.Length} bytes: the connection was closed");
+                        break;
+                    }
+                    else
+                    {
+                        _acks.Writer.TryWrite(new ReceivedAck(null, Describe(result.Error!.Value, result.Data.Length), result.Data));
+                    }
+                }
+
+                results.Clear();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (failure is not null)
+            {
+                Abort(failure);
+            }
+
+            _acks.Writer.TryComplete(failure);
+        }
+    }
+
+    private static string Describe(MllpFrameError error, int bytes) => error switch
+    {
+        MllpFrameError.JunkBeforeStart => $"{bytes} bytes outside an MLLP frame (skipped)",
+        MllpFrameError.IncompleteFrame => $"an abandoned reply frame ({bytes} bytes before a new start block)",
+        _ => $"framing error {error} ({bytes} bytes)",
+    };
+
+    private void Abort(Exception reason)
+    {
+        Interlocked.CompareExchange(ref _fault, reason, null);
+        CloseSocket();
+    }
+
+    private void CloseSocket()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+
+        _socket.Dispose();
+    }
+}
