@@ -12,7 +12,7 @@ LG=perf/ActorBroker.LoadGen/bin/Release/net10.0/ActorBroker.LoadGen
 HOST_DLL=src/ActorBroker.Host/bin/Release/net10.0/ActorBroker.Host.dll
 DATA=$(mktemp -d)
 trap 'kill $BROKER 2>/dev/null || true; wait $BROKER 2>/dev/null || true; rm -rf "$DATA"' EXIT
-sets=(--set "actor-broker.data-dir=\"$DATA\"" --set actor-broker.hl7.listeners.orders.port=0 --set actor-broker.management.port=0 --set actor-broker.dicom.port=0 --set akka.loglevel=WARNING)
+sets=(--set "actor-broker.data-dir=\"$DATA\"" --set actor-broker.hl7.listeners.orders.port=0 --set actor-broker.hl7.listeners.reports.port=0 --set actor-broker.management.port=0 --set actor-broker.dicom.port=0 --set akka.loglevel=WARNING)
 for kv in ${BROKER_SET:-}; do sets+=(--set "$kv"); done
 dotnet "$HOST_DLL" "${sets[@]}" --ports-file "$DATA/ports.json" > "$DATA/broker.log" 2>&1 &
 BROKER=$!

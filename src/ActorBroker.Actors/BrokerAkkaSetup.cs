@@ -2,6 +2,10 @@ using Akka.Event;
 using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Interfaces;
 using ActorBroker.Actors.Modalities;
+using ActorBroker.Actors.Mpps;
+using ActorBroker.Actors.Outbound;
+using ActorBroker.Actors.Studies;
+using ActorBroker.Dicom.Dimse;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Serialization;
@@ -77,26 +81,63 @@ public static class BrokerAkkaSetup
                 ExceptionStoreActor.GetProps(time),
                 new ClusterSingletonOptions(),
                 createProxyToo: true)
+            // --- MPPS and studies (issue 4): sharded like orders; an MPPS entity hands each state to its orders and studies.
+            .WithShardRegion<StudyRegionKey>(
+                "studies",
+                entityId => PersistentBackoff.Props(StudyEntity.GetProps(entityId, settings.Persistence.SnapshotEvery), "study"),
+                new StudyMessageExtractor(settings.OrderShards),
+                EntityShardOptions(settings))
+            .WithShardRegion<MppsRegionKey>(
+                "mpps",
+                (_, registry) =>
+                {
+                    var modalityDirectory = new ModalityDirectory(settings.Sites);
+                    return entityId => PersistentBackoff.Props(
+                        MppsEntity.GetProps(entityId, new MppsEntityContext(
+                            registry.Get<OrderRegionKey>(),
+                            registry.Get<StudyRegionKey>(),
+                            registry.Get<ExceptionStoreKey>(),
+                            modalityDirectory,
+                            settings.Sites)),
+                        "mpps");
+                },
+                new MppsMessageExtractor(settings.OrderShards),
+                EntityShardOptions(settings))
             .WithActors((system, registry) =>
             {
                 var index = system.ActorOf(OrderIndexActor.GetProps(PersistenceSetup.QueryId), OrderIndexActor.Name);
                 registry.Register<OrderIndexKey>(index);
                 var interfaces = system.ActorOf(
-                    InterfacesSupervisor.GetProps(settings, registry.Get<OrderRegionKey>(), registry.Get<ExceptionStoreKey>(), endpoints, time),
+                    InterfacesSupervisor.GetProps(settings, registry.Get<OrderRegionKey>(), registry.Get<ExceptionStoreKey>(), endpoints, time, index),
                     "interfaces");
                 registry.Register<InterfacesKey>(interfaces);
 
                 // --- DICOM / worklist (issue 3): the worklist actor writes the shared index, the DICOM SCP reads it.
                 var worklist = system.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex), WorklistActor.Name);
                 registry.Register<WorklistKey>(worklist);
+                var mppsProvider = new MppsProvider(registry.Get<MppsRegionKey>(), time);
+                var srProvider = new Reports.SrStoreProvider(registry.Get<OrderRegionKey>(), index, registry.Get<ExceptionStoreKey>(), new ModalityDirectory(settings.Sites), settings.Sites, time);
                 var modalities = system.ActorOf(
-                    ModalitiesSupervisor.GetProps(settings.Dicom, new ModalityDirectory(settings.Sites), worklistIndex, endpoints, time),
+                    ModalitiesSupervisor.GetProps(settings.Dicom, new ModalityDirectory(settings.Sites), worklistIndex, endpoints, time, new DicomServiceProviders { NCreate = mppsProvider, NSet = mppsProvider, Store = srProvider }),
                     ModalitiesSupervisor.Name);
                 registry.Register<ModalitiesKey>(modalities);
                 // --- end DICOM / worklist
+
+                // --- outbound (issue 4): an outbox per HL7 destination, and one for MPPS forwarding when configured.
+                var outbound = system.ActorOf(
+                    OutboundSupervisor.GetProps(OutboundDefinitions.For(settings, time), registry.Get<ExceptionStoreKey>(), time),
+                    OutboundSupervisor.Name);
+                registry.Register<OutboundKey>(outbound);
             });
         return builder;
     }
+
+    private static ShardOptions EntityShardOptions(BrokerSettings settings) => new()
+    {
+        PassivateIdleEntityAfter = settings.OrderPassivateAfter,
+        RememberEntities = false,
+        StateStoreMode = StateStoreMode.DData,
+    };
 
     /// <summary>An order entity under a backoff supervisor (see <see cref="PersistentBackoff"/>).</summary>
     public static Props OrderEntityProps(string entityId, int snapshotEvery) =>
@@ -113,6 +154,17 @@ public static class BrokerAkkaSetup
             "{{typeof(Inbound.InboundLogSnapshot).AssemblyQualifiedName}}" = broker-json
             "{{typeof(ExceptionRaised).AssemblyQualifiedName}}" = broker-json
             "{{typeof(ExceptionRepeated).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Mpps.MppsCreated).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Mpps.MppsUpdated).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Mpps.MppsPropagated).AssemblyQualifiedName}}" = broker-json
+            "ActorBroker.Domain.Studies.IStudyEvent, ActorBroker.Domain" = broker-json
+            "{{typeof(Domain.Studies.StudySnapshot).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Outbound.OutboxEnqueued).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Outbound.OutboxDelivered).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Outbound.OutboxParked).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Outbound.OutboxReleased).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Outbound.OutboxDiscarded).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Outbound.OutboxJournalSnapshot).AssemblyQualifiedName}}" = broker-json
           }
           serialization-identifiers {
             "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}" = {{BrokerJsonSerializer.SerializerId}}

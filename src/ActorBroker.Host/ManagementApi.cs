@@ -31,8 +31,10 @@ internal static class ManagementApi
         app.MapGet("/api/orders/{accession}", ShowOrder);
         app.MapGet("/api/exceptions", ListExceptions);
         app.MapGet("/api/exceptions/{id}", ShowException);
+        app.MapPost("/api/exceptions/{id}/replay", ReplayException);
         app.MapGet("/api/modalities", ListModalities);
         app.MapGet("/api/modalities/{ae}", ShowModality);
+        InterfaceApi.Map(app); // interfaces, outboxes, studies (issue 4)
     }
 
     private static IResult Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock)
@@ -145,6 +147,26 @@ internal static class ManagementApi
         return lookup.Record is null
             ? Results.Json(new { error = $"exception {id} not found" }, BrokerHost.Json, statusCode: 404)
             : Results.Json(ExceptionViews.Detail(lookup.Record), BrokerHost.Json);
+    }
+
+    private static async Task<IResult> ReplayException(
+        string id,
+        IRequiredActor<ExceptionStoreKey> store,
+        IRequiredActor<OrderRegionKey> orders,
+        IRequiredActor<MppsRegionKey> mpps,
+        IRequiredActor<OrderIndexKey> index,
+        BrokerSettings settings,
+        BrokerClock clock,
+        CancellationToken ct)
+    {
+        var lookup = await store.ActorRef.Ask<ExceptionLookup>(new GetException(id), AskTimeout, ct);
+        if (lookup.Record is null)
+        {
+            return Results.Json(new { error = $"exception {id} not found" }, BrokerHost.Json, statusCode: 404);
+        }
+
+        var outcome = await new ExceptionReplayer(orders.ActorRef, mpps.ActorRef, index.ActorRef, settings.Sites, clock.Time).ReplayAsync(lookup.Record, ct);
+        return Results.Json(new { id, outcome = outcome.Outcome, detail = outcome.Detail }, BrokerHost.Json);
     }
 
     private static async Task<IResult> ListModalities(IRequiredActor<ModalitiesKey> modalities, IRequiredActor<WorklistKey> worklist, string? site)

@@ -38,6 +38,7 @@ internal sealed class InProcessBroker : IAsyncDisposable
         {
             $"actor-broker.data-dir = \"{dataDir}\"",
             "actor-broker.hl7.listeners.orders.port = 0",
+            "actor-broker.hl7.listeners.reports.port = 0",
             "actor-broker.management.port = 0",
             "actor-broker.dicom.port = 0",
         };

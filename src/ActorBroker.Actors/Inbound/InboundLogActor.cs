@@ -259,6 +259,11 @@ public sealed class InboundLogActor : ReceivePersistentActor
         else
         {
             _applied++;
+            if (result.Rejection is not null)
+            {
+                // Journaled and raised: e.g. a report that came before its order (kept until the NW arrives).
+                RecordRejection(flight.Delivery, result, applied: true);
+            }
         }
 
         if (_pending.TryGetValue(flight.Delivery.SequenceNr, out var p))
@@ -273,7 +278,7 @@ public sealed class InboundLogActor : ReceivePersistentActor
         Dispatch();
     }
 
-    private void RecordRejection(Delivery d, OrderCommandResult result)
+    private void RecordRejection(Delivery d, OrderCommandResult result, bool applied = false)
     {
         if (!_pending.TryGetValue(d.SequenceNr, out var p))
         {
@@ -284,7 +289,9 @@ public sealed class InboundLogActor : ReceivePersistentActor
         var m = p.Accepted.Message;
         _exceptions.Tell(new RecordException(
             _source,
-            $"accepted (AA) but not applied to order {d.Command.Key.Accession}: {r.Reason}",
+            applied
+                ? $"accepted (AA) and kept with order {d.Command.Key.Accession}, but needs attention: {r.Reason}"
+                : $"accepted (AA) but not applied to order {d.Command.Key.Accession}: {r.Reason}",
             r.Location?.ToString(),
             d.Command.GetType().Name,
             m.MessageControlId,

@@ -1,6 +1,8 @@
 using System.Net;
 using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Inbound;
+using ActorBroker.Actors.Reports;
+using ActorBroker.Domain.Reports;
 using ActorBroker.Actors.Settings;
 using ActorBroker.Domain.Mapping;
 using ActorBroker.Domain.Orders;
@@ -25,9 +27,11 @@ internal sealed class Hl7InboundHandler : IMllpHandler
     private readonly IActorRef _interfaceActor;
     private readonly SiteDirectory _sites;
     private readonly TimeProvider _time;
+    private readonly ReportKeyResolver _reports;
 
-    public Hl7InboundHandler(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, IActorRef interfaceActor, SiteDirectory sites, TimeProvider time)
+    public Hl7InboundHandler(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, IActorRef interfaceActor, SiteDirectory sites, TimeProvider time, ReportKeyResolver reports)
     {
+        _reports = reports;
         _settings = settings;
         _log = inboundLog;
         _exceptions = exceptions;
@@ -59,20 +63,21 @@ internal sealed class Hl7InboundHandler : IMllpHandler
             return await RejectAsync(message, AckCode.AR, header, connection.Remote, frame);
         }
 
-        var mapped = Hl7OrderMapper.Map(message, _sites, receivedAt);
-        if (!mapped.IsSuccess)
+        var (commands, error) = string.Equals(message.MessageType, "ORU", StringComparison.Ordinal)
+            ? await MapReportAsync(message, receivedAt, ct)
+            : MapOrder(message, receivedAt);
+        if (error is not null)
         {
-            var error = mapped.Error!;
             var code = error.Code is Hl7ErrorCode.UnsupportedMessageType or Hl7ErrorCode.UnsupportedEventCode ? AckCode.AR : AckCode.AE;
             return await RejectAsync(message, code, error, connection.Remote, frame);
         }
 
         // AA only once the message is in the journal (the inbound log); the order entities apply it
         // right after, in order per order, and re-receive it after a crash.
-        var messageRef = mapped.Commands.Count > 0
-            ? mapped.Commands[0].Message
+        var messageRef = commands.Count > 0
+            ? commands[0].Message
             : new MessageRef(message.Msh.SendingApplication, message.Msh.SendingFacility, message.MessageControlId, receivedAt);
-        var logged = await LogAsync(new LogInbound(messageRef, mapped.Commands, connection.Remote.ToString(), frame.ToArray()), ct);
+        var logged = await LogAsync(new LogInbound(messageRef, commands, connection.Remote.ToString(), frame.ToArray()), ct);
         if (logged is null)
         {
             // Not the message's fault: no exception record (the sender will resend), but an AE
@@ -83,6 +88,38 @@ internal sealed class Hl7InboundHandler : IMllpHandler
 
         Count(AckCode.AA);
         return Hl7AckBuilder.Build(message, AckCode.AA);
+    }
+
+    private (IReadOnlyList<IOrderCommand> Commands, Hl7Error? Error) MapOrder(Hl7Message message, DateTimeOffset receivedAt)
+    {
+        var mapped = Hl7OrderMapper.Map(message, _sites, receivedAt);
+        return mapped.IsSuccess ? (mapped.Commands, null) : ([], mapped.Error!);
+    }
+
+    // ORU^R01 (HL7 2.5.1 7.3.1): one report per OBR group, each tied to its order before the message is logged, so
+    // the log holds commands for known keys only. A report naming an accession needs no lookup (its order may not
+    // exist yet: the entity keeps the report until the NW); one without goes by placer, filler or study.
+    private async Task<(IReadOnlyList<IOrderCommand> Commands, Hl7Error? Error)> MapReportAsync(Hl7Message message, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var mapped = Hl7ReportMapper.Map(message, _sites, receivedAt);
+        if (!mapped.IsSuccess)
+        {
+            return ([], mapped.Error!);
+        }
+
+        var commands = new List<IOrderCommand>(mapped.Reports.Count);
+        foreach (var report in mapped.Reports)
+        {
+            var (key, problem) = await _reports.ResolveAsync(report.Match, ct);
+            if (key is null)
+            {
+                return ([], new Hl7Error(Hl7ErrorCode.UnknownKeyIdentifier, new Hl7Location("OBR", report.OrderGroup, 3), problem!));
+            }
+
+            commands.Add(report.ToCommand(key));
+        }
+
+        return (commands, null);
     }
 
     public void OnFrameError(MllpConnectionInfo connection, MllpFrameError error, ReadOnlyMemory<byte> rawSoFar)

@@ -30,8 +30,11 @@ public sealed class Hl7InboundInterfaceActor : ReceiveActor
     private long _frameErrors;
     private DateTimeOffset? _last;
 
-    public Hl7InboundInterfaceActor(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time)
+    private readonly IActorRef _orderIndex;
+
+    public Hl7InboundInterfaceActor(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time, IActorRef orderIndex)
     {
+        _orderIndex = orderIndex;
         _settings = settings;
         _inboundLog = inboundLog;
         _exceptions = exceptions;
@@ -83,12 +86,12 @@ public sealed class Hl7InboundInterfaceActor : ReceiveActor
 
     private string Name => "hl7:" + _settings.Name;
 
-    public static Props GetProps(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time) =>
-        Props.Create(() => new Hl7InboundInterfaceActor(settings, inboundLog, exceptions, sites, endpoints, time));
+    public static Props GetProps(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, SiteDirectory sites, BrokerEndpoints endpoints, TimeProvider time, IActorRef orderIndex) =>
+        Props.Create(() => new Hl7InboundInterfaceActor(settings, inboundLog, exceptions, sites, endpoints, time, orderIndex));
 
     protected override void PreStart()
     {
-        var handler = new Hl7InboundHandler(_settings, _inboundLog, _exceptions, Self, _sites, _time);
+        var handler = new Hl7InboundHandler(_settings, _inboundLog, _exceptions, Self, _sites, _time, new Reports.ReportKeyResolver(_orderIndex));
         var options = MllpListenerOptions.Default with
         {
             Host = _settings.Host,

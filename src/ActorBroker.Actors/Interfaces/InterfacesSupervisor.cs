@@ -11,7 +11,7 @@ namespace ActorBroker.Actors.Interfaces;
 /// </summary>
 public sealed class InterfacesSupervisor : ReceiveActor
 {
-    public InterfacesSupervisor(BrokerSettings settings, IActorRef orders, IActorRef exceptions, BrokerEndpoints endpoints, TimeProvider time)
+    public InterfacesSupervisor(BrokerSettings settings, IActorRef orders, IActorRef exceptions, BrokerEndpoints endpoints, TimeProvider time, IActorRef orderIndex)
     {
         foreach (var l in settings.Hl7Listeners)
         {
@@ -22,7 +22,7 @@ public sealed class InterfacesSupervisor : ReceiveActor
                     InboundLogActor.GetProps($"inbound-{settings.NodeName}-{l.Name}", "hl7:" + l.Name, orders, exceptions, time, l.ApplyConcurrency),
                     "log"),
                 "inbound-log-" + l.Name);
-            Context.ActorOf(Hl7InboundInterfaceActor.GetProps(l, log, exceptions, settings.Sites, endpoints, time), "hl7-" + l.Name);
+            Context.ActorOf(Hl7InboundInterfaceActor.GetProps(l, log, exceptions, settings.Sites, endpoints, time, orderIndex), "hl7-" + l.Name);
         }
 
         ReceiveAsync<GetInterfaceStatus>(async q =>
@@ -33,8 +33,8 @@ public sealed class InterfacesSupervisor : ReceiveActor
         });
     }
 
-    public static Props GetProps(BrokerSettings settings, IActorRef orders, IActorRef exceptions, BrokerEndpoints endpoints, TimeProvider time) =>
-        Props.Create(() => new InterfacesSupervisor(settings, orders, exceptions, endpoints, time));
+    public static Props GetProps(BrokerSettings settings, IActorRef orders, IActorRef exceptions, BrokerEndpoints endpoints, TimeProvider time, IActorRef orderIndex) =>
+        Props.Create(() => new InterfacesSupervisor(settings, orders, exceptions, endpoints, time, orderIndex));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);

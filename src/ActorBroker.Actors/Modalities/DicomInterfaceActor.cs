@@ -29,10 +29,12 @@ public sealed class DicomInterfaceActor : ReceiveActor
     private readonly BrokerEndpoints _endpoints;
     private readonly TimeProvider _time;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly DicomServiceProviders _extra;
     private DicomListener? _listener;
 
-    public DicomInterfaceActor(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, IActorRef counters, BrokerEndpoints endpoints, TimeProvider time)
+    public DicomInterfaceActor(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, IActorRef counters, BrokerEndpoints endpoints, TimeProvider time, DicomServiceProviders extra)
     {
+        _extra = extra;
         _settings = settings;
         _modalities = modalities;
         _worklist = worklist;
@@ -47,8 +49,9 @@ public sealed class DicomInterfaceActor : ReceiveActor
             _settings.AcceptAnyCallingAe)));
     }
 
-    public static Props GetProps(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, IActorRef counters, BrokerEndpoints endpoints, TimeProvider time) =>
-        Props.Create(() => new DicomInterfaceActor(settings, modalities, worklist, counters, endpoints, time));
+    /// <param name="extra">N-CREATE / N-SET (MPPS) and C-STORE providers, when the broker offers those services.</param>
+    public static Props GetProps(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, IActorRef counters, BrokerEndpoints endpoints, TimeProvider time, DicomServiceProviders extra) =>
+        Props.Create(() => new DicomInterfaceActor(settings, modalities, worklist, counters, endpoints, time, extra));
 
     protected override void PreStart()
     {
@@ -61,6 +64,7 @@ public sealed class DicomInterfaceActor : ReceiveActor
             [
                 new SupportedAbstractSyntax(WellKnownUids.Verification),
                 new SupportedAbstractSyntax(WellKnownUids.ModalityWorklistInformationModelFind),
+                .. _extra.NCreate is not null ? [new SupportedAbstractSyntax(WellKnownUids.ModalityPerformedProcedureStep)] : Array.Empty<SupportedAbstractSyntax>(),
             ],
         };
         var options = new DicomServiceOptions
@@ -74,6 +78,9 @@ public sealed class DicomInterfaceActor : ReceiveActor
         var providers = new DicomServiceProviders
         {
             Find = new MwlFindProvider(_worklist, _modalities, new MwlMatchingOptions { ExactNameMatching = _settings.ExactNameMatching }, _counters, _time),
+            NCreate = _extra.NCreate,
+            NSet = _extra.NSet,
+            Store = _extra.Store,
         };
         try
         {
@@ -88,8 +95,8 @@ public sealed class DicomInterfaceActor : ReceiveActor
 
         IPEndPoint bound = _listener.LocalEndPoint;
         _endpoints.Report(EndpointName, bound);
-        _log.Info("DICOM SCP {0} listening on {1} (MWL FIND, C-ECHO; {2} modalities{3})",
-            _settings.AeTitle, bound, _modalities.All.Count, _settings.AcceptAnyCallingAe ? ", any calling AE accepted" : "");
+        _log.Info("DICOM SCP {0} listening on {1} (MWL FIND, C-ECHO{4}; {2} modalities{3})",
+            _settings.AeTitle, bound, _modalities.All.Count, _settings.AcceptAnyCallingAe ? ", any calling AE accepted" : "", _extra.NCreate is not null ? ", MPPS" : "");
     }
 
     protected override void PostStop()

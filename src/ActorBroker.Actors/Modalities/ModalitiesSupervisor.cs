@@ -1,3 +1,4 @@
+using ActorBroker.Dicom.Dimse;
 using ActorBroker.Actors.Settings;
 using ActorBroker.Domain.Worklist;
 using Akka.Actor;
@@ -22,14 +23,14 @@ public sealed class ModalitiesSupervisor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _scp;
 
-    public ModalitiesSupervisor(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, BrokerEndpoints endpoints, TimeProvider time)
+    public ModalitiesSupervisor(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, BrokerEndpoints endpoints, TimeProvider time, DicomServiceProviders extraProviders)
     {
         foreach (var m in modalities.All)
         {
             _stations[m.AeTitle] = Context.ActorOf(ModalityActor.GetProps(m, worklist), "ae-" + Uri.EscapeDataString(m.AeTitle));
         }
 
-        _scp = Context.ActorOf(DicomInterfaceActor.GetProps(settings, modalities, worklist, Self, endpoints, time), "dicom-scp");
+        _scp = Context.ActorOf(DicomInterfaceActor.GetProps(settings, modalities, worklist, Self, endpoints, time, extraProviders), "dicom-scp");
 
         Receive<ModalityAssociationOpened>(m => Route(m.CallingAeTitle, m, u => u with { Associations = u.Associations + 1, LastSeen = m.At }, m.At));
         Receive<ModalityAssociationClosed>(m => Route(m.CallingAeTitle, m, null, m.At));
@@ -63,8 +64,8 @@ public sealed class ModalitiesSupervisor : ReceiveActor
         });
     }
 
-    public static Props GetProps(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, BrokerEndpoints endpoints, TimeProvider time) =>
-        Props.Create(() => new ModalitiesSupervisor(settings, modalities, worklist, endpoints, time));
+    public static Props GetProps(DicomSettings settings, ModalityDirectory modalities, WorklistIndex worklist, BrokerEndpoints endpoints, TimeProvider time, DicomServiceProviders? extraProviders = null) =>
+        Props.Create(() => new ModalitiesSupervisor(settings, modalities, worklist, endpoints, time, extraProviders ?? DicomServiceProviders.EchoOnly));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);

@@ -70,7 +70,8 @@ public sealed class OrderEntity : ReceivePersistentActor
                     Context.System.EventStream.Publish(new OrderEventJournaled(PersistenceId, LastSequenceNr, (IOrderEvent)t.Payload));
                     if (--remaining == 0)
                     {
-                        sender.Tell(new OrderCommandResult(_key, OrderOutcome.Accepted, _state.State, null, null));
+                        // A warning (journal and raise) travels as the rejection of an accepted command.
+                        sender.Tell(new OrderCommandResult(_key, OrderOutcome.Accepted, _state.State, accepted.Warning, null));
                         if (LastSequenceNr % _snapshotEvery == 0)
                         {
                             SaveSnapshot(_state);
@@ -89,7 +90,12 @@ public sealed class OrderEntity : ReceivePersistentActor
         }
     }
 
-    private IReadOnlyCollection<string> Tags(IOrderEvent e) => [TagAll, "site:" + e.Key.Site];
+    // "outbound": the events the outboxes read (they carry what the EHR must be told).
+    private static IReadOnlyCollection<string> Tags(IOrderEvent e) => e switch
+    {
+        ProcedureStepRecorded { Notice: not null } or ReportRecorded { Notice: not null } => [TagAll, "site:" + e.Key.Site, Outbound.OutboundDefinitions.OutboundTag],
+        _ => [TagAll, "site:" + e.Key.Site],
+    };
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

@@ -40,6 +40,39 @@ public sealed class OrderIndexActor : OrderReadModelActor
                 : [];
             Sender.Tell(new OrderKeys(keys));
         });
+        Receive<FindOrdersByReference>(q => Sender.Tell(new OrderKeys(FindByReference(q))));
+    }
+
+    // A scan: reports without an accession are the exception, and the index holds one site's working set.
+    private List<OrderKey> FindByReference(FindOrdersByReference q)
+    {
+        IEnumerable<OrderSnapshot> candidates = Orders.Values.Where(o => o.Details is not null);
+        if (!string.IsNullOrEmpty(q.Site))
+        {
+            candidates = candidates.Where(o => string.Equals(o.Key.Site, q.Site, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var list = candidates.ToList();
+        foreach (var (value, field) in new (string, Func<OrderDetails, string>)[]
+                 {
+                     (q.PlacerOrderNumber, d => d.PlacerOrderNumber),
+                     (q.FillerOrderNumber, d => d.FillerOrderNumber),
+                     (q.StudyInstanceUid, d => d.StudyInstanceUid),
+                 })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            var found = list.Where(o => string.Equals(field(o.Details!), value, StringComparison.Ordinal)).Select(o => o.Key).ToList();
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return [];
     }
 
     public static Props GetProps(string readJournalId) => Props.Create(() => new OrderIndexActor(readJournalId));

@@ -12,6 +12,12 @@ public sealed record FindOrderKeys(string Accession, string? Site);
 
 public sealed record OrderKeys(IReadOnlyList<OrderKey> Keys);
 
+/// <summary>
+/// Which orders a report without an accession belongs to: by placer order number, else filler order number, else
+/// Study Instance UID (the first criterion that is given and matches wins). Site narrows when known.
+/// </summary>
+public sealed record FindOrdersByReference(string? Site, string PlacerOrderNumber, string FillerOrderNumber, string StudyInstanceUid);
+
 /// <summary>Published on this node's event stream by an order entity right after a write.</summary>
 public sealed record OrderEventJournaled(string PersistenceId, long SequenceNr, IOrderEvent Event);
 

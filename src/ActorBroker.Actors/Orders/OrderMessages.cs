@@ -20,7 +20,11 @@ public enum OrderOutcome
     Failed,
 }
 
-/// <summary>Reply to an <see cref="IOrderCommand"/>, sent only after the journal answered.</summary>
+/// <summary>
+/// Reply to an <see cref="IOrderCommand"/>, sent only after the journal answered. Rejection is set for a
+/// rejected command, and also for an accepted one that must be raised as well (journal and raise: an MPPS or a
+/// report before its order, an MPPS of a cancelled order).
+/// </summary>
 public sealed record OrderCommandResult(OrderKey Key, OrderOutcome Outcome, OrderState State, OrderRejection? Rejection, string? FailureReason);
 
 /// <summary>Ask an order entity for its current state (used by the management API).</summary>

@@ -59,6 +59,8 @@ public sealed class BrokerJsonSerializer : SerializerWithStringManifest
                 new JsonDerivedType(typeof(HoldOrder), "HoldOrder"),
                 new JsonDerivedType(typeof(ReleaseOrder), "ReleaseOrder"),
                 new JsonDerivedType(typeof(ChangeOrderStatus), "ChangeOrderStatus"),
+                new JsonDerivedType(typeof(RecordProcedureStep), "RecordProcedureStep"),
+                new JsonDerivedType(typeof(RecordReport), "RecordReport"),
             },
         };
     }

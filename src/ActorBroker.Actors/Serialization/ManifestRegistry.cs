@@ -25,6 +25,22 @@ public static class ManifestRegistry
         ("InboundLogSnapshot.v1", typeof(Inbound.InboundLogSnapshot)),
         ("ExceptionRaised.v1", typeof(ExceptionRaised)),
         ("ExceptionRepeated.v1", typeof(ExceptionRepeated)),
+        // --- MPPS, studies, outboxes (issue 4); reports (issue 5)
+        ("ProcedureStepRecorded.v1", typeof(ProcedureStepRecorded)),
+        ("ProcedureStepAwaitingOrder.v1", typeof(ProcedureStepAwaitingOrder)),
+        ("ReportRecorded.v1", typeof(ReportRecorded)),
+        ("ReportAwaitingOrder.v1", typeof(ReportAwaitingOrder)),
+        ("MppsCreated.v1", typeof(Mpps.MppsCreated)),
+        ("MppsUpdated.v1", typeof(Mpps.MppsUpdated)),
+        ("MppsPropagated.v1", typeof(Mpps.MppsPropagated)),
+        ("StudyMppsRecorded.v1", typeof(Domain.Studies.StudyMppsRecorded)),
+        ("StudySnapshot.v1", typeof(Domain.Studies.StudySnapshot)),
+        ("OutboxEnqueued.v1", typeof(Outbound.OutboxEnqueued)),
+        ("OutboxDelivered.v1", typeof(Outbound.OutboxDelivered)),
+        ("OutboxParked.v1", typeof(Outbound.OutboxParked)),
+        ("OutboxReleased.v1", typeof(Outbound.OutboxReleased)),
+        ("OutboxDiscarded.v1", typeof(Outbound.OutboxDiscarded)),
+        ("OutboxJournalSnapshot.v1", typeof(Outbound.OutboxJournalSnapshot)),
     ];
 
     private static readonly Dictionary<string, Type> ByManifest = Table.ToDictionary(t => t.Manifest, t => t.Type, StringComparer.Ordinal);

@@ -24,6 +24,11 @@ public sealed record BrokerSettings(
     /// <summary>actor-broker.dicom.forward-mpps-to, or null when MPPS is not forwarded.</summary>
     public MppsForwardSettings? MppsForward { get; init; }
 
+    /// <summary>actor-broker.links.viewer-url: the image-link template results carry ({accession} {studyUid} {patientId} {site}).</summary>
+    public string ViewerUrlTemplate { get; init; } = DefaultViewerUrl;
+
+    public const string DefaultViewerUrl = "https://viewer.example.org/study?acc={accession}&uid={studyUid}";
+
     public static BrokerSettings FromConfig(Config root)
     {
         var c = root.GetConfig("actor-broker")
@@ -65,6 +70,7 @@ public sealed record BrokerSettings(
             Dicom = DicomSettings.FromConfig(c.GetConfig("dicom")), // DICOM (issue 3)
             Hl7Destinations = Hl7DestinationSettings.ReadAll(c.GetConfig("hl7.destinations")),
             MppsForward = MppsForwardSettings.FromConfig(c.GetConfig("dicom.forward-mpps-to")),
+            ViewerUrlTemplate = c.GetString("links.viewer-url", DefaultViewerUrl),
         }.Validated();
     }
 

@@ -12,6 +12,16 @@ public sealed class BrokerJsonSerializerTests : TestKit
     private static readonly MessageRef Msg = new("EPIC", "MAINHOSP", "MSG000001", new DateTimeOffset(2026, 11, 28, 14, 30, 0, TimeSpan.Zero));
     private static readonly OrderKey Key = new("MAINHOSP", "ACC20001");
 
+    private static readonly PerformedStep Step = new("2.25.1", "1.2.3", "IN PROGRESS", "CT01", "CT", "20261128101500", "", null, 0, 0);
+    private static readonly ActorBroker.Domain.Reports.ReportContent Report = new("F", ["Findings:", "No bleed, señor."], "RAD^ONE", Msg.ReceivedAt, "ORU", "MSG9");
+    private static readonly ActorBroker.Actors.Outbound.OutboxItem OutboxItem = new("ehr-000000000017", "MAINHOSP|ACC20001", "AB000000000017", "status", "ORM^O01 SC/IP", [0x4D, 0x53, 0x48], Msg.ReceivedAt);
+
+    private static readonly ActorBroker.Dicom.Mpps.MppsAttributes Attributes = new(
+        "IN PROGRESS", "PPS1", "CT01", "", "", "20261128", "101500", "", "", "CT", "", "", "E1000001", "NÚÑEZ^JOSÉ", "", "", "ISO_IR 192",
+        [new ActorBroker.Dicom.Mpps.MppsScheduledStepRef("1.2.3", "ACC20001", "RP1", "SPS1", "", "", "")],
+        [new ActorBroker.Dicom.Mpps.MppsPerformedSeries("1.2.3.4", "AX", "ROUTINE", "", 3, 0)],
+        new ActorBroker.Dicom.Mpps.MppsCode("110514", "DCM", "Incorrect worklist entry selected"));
+
     private BrokerJsonSerializer Serializer => new((ExtendedActorSystem)Sys);
 
     public static TheoryData<string> Samples => new() { "orm-o01-new-ct.hl7", "orm-o01-new-mr-latin1.hl7", "omi-o23-two-steps.hl7" };
@@ -45,6 +55,22 @@ public sealed class BrokerJsonSerializerTests : TestKit
             new ActorBroker.Actors.Inbound.InboundAccepted("hl7:orders", Msg, [place, new CancelOrder(Key, Msg, "CA")], "127.0.0.1:1", [1, 2, 3]),
             new ActorBroker.Actors.Inbound.InboundCheckpoint(42),
             new ActorBroker.Actors.Inbound.InboundLogSnapshot(42, [new ActorBroker.Actors.Inbound.InboundPending(43, new ActorBroker.Actors.Inbound.InboundAccepted("hl7:orders", Msg, [place], null, [9]))], ["EPIC|MAINHOSP|MSG000001"]),
+            // Issue 4 / 5: MPPS, studies, outboxes, reports.
+            new ProcedureStepRecorded(Key, Msg, Step, OrderState.InProgress, ActorBroker.Domain.Outbound.OutboundNotices.ForStatus(Key, place.Details, "IP", "1.2.3", Msg.ReceivedAt)),
+            new ProcedureStepAwaitingOrder(Key, Msg, Step),
+            new ReportRecorded(Key, Msg, Report, OrderState.ReportedFinal, ActorBroker.Domain.Outbound.OutboundNotices.ForResult(Key, place.Details, Report, Msg.ReceivedAt), NoProcedureStepYet: true),
+            new ReportAwaitingOrder(Key, Msg, Report),
+            new ActorBroker.Actors.Mpps.MppsCreated("2.25.1", "CT01", Attributes, Msg.ReceivedAt, [1, 2]),
+            new ActorBroker.Actors.Mpps.MppsUpdated("2.25.1", "CT01", Attributes with { Status = "COMPLETED" }, Msg.ReceivedAt, [3]),
+            new ActorBroker.Actors.Mpps.MppsPropagated(2),
+            new ActorBroker.Domain.Studies.StudyMppsRecorded("1.2.3", "2.25.1", "COMPLETED", "CT01", "CT", "20261128101500", "20261128103000", [new ActorBroker.Domain.Studies.StudySeries("1.2.3.4", "AX", 3)], [Key], Msg.ReceivedAt),
+            new ActorBroker.Domain.Studies.StudySnapshot("1.2.3", [new ActorBroker.Domain.Studies.StudyMpps("2.25.1", "COMPLETED", "CT01", "CT", "a", "b", ["1.2.3.4"], [Key], Msg.ReceivedAt)], [new ActorBroker.Domain.Studies.StudySeries("1.2.3.4", "AX", 3)], [Key], 1),
+            new ActorBroker.Actors.Outbound.OutboxEnqueued([OutboxItem], 17),
+            new ActorBroker.Actors.Outbound.OutboxDelivered(["ehr-000000000017"]),
+            new ActorBroker.Actors.Outbound.OutboxParked("ehr-000000000017", "AE: unknown order", Msg.ReceivedAt),
+            new ActorBroker.Actors.Outbound.OutboxReleased("ehr-000000000017", Msg.ReceivedAt),
+            new ActorBroker.Actors.Outbound.OutboxDiscarded("ehr-000000000017", Msg.ReceivedAt),
+            new ActorBroker.Actors.Outbound.OutboxJournalSnapshot([OutboxItem], [new ActorBroker.Actors.Outbound.OutboxParked("ehr-000000000017", "AE", Msg.ReceivedAt)], 17, 5),
         ];
         Assert.Equal(ManifestRegistry.Types.Count, all.Length);
         foreach (var e in all)
@@ -58,6 +84,12 @@ public sealed class BrokerJsonSerializerTests : TestKit
         var commands = ((ActorBroker.Actors.Inbound.InboundAccepted)RoundTrip(all[10])).Commands;
         Assert.IsType<PlaceOrder>(commands[0]);
         Assert.IsType<CancelOrder>(commands[1]);
+
+        // An ORU's commands are journaled in the inbound log like orders' (and MPPS steps could be).
+        var logged = new ActorBroker.Actors.Inbound.InboundAccepted("hl7:reports", Msg, [new RecordReport(Key, Msg, Report), new RecordProcedureStep(Key, Msg, Step)], null, [1]);
+        var replayed = ((ActorBroker.Actors.Inbound.InboundAccepted)RoundTrip(logged)).Commands;
+        Assert.Equal(Report, Assert.IsType<RecordReport>(replayed[0]).Report);
+        Assert.Equal(Step, Assert.IsType<RecordProcedureStep>(replayed[1]).Step);
     }
 
     [Fact]

@@ -13,11 +13,34 @@ public sealed class BrokerSettingsTests
     {
         var s = BrokerSettings.FromConfig(Defaults);
         Assert.Equal("data", s.DataDir);
-        var orders = Assert.Single(s.Hl7Listeners);
+        Assert.Equal(["orders", "reports"], s.Hl7Listeners.Select(l => l.Name));
+        var orders = s.Hl7Listeners[0];
         Assert.Equal(("orders", "127.0.0.1", 2575), (orders.Name, orders.Host, orders.Port));
         Assert.Equal(16 * 1024 * 1024, orders.MaxMessageBytes);
+        Assert.Equal(("reports", "127.0.0.1", 2577), (s.Hl7Listeners[1].Name, s.Hl7Listeners[1].Host, s.Hl7Listeners[1].Port));
+        // Issue 4: the EHR destination and no MPPS forwarding by default.
+        var ehr = Assert.Single(s.Hl7Destinations);
+        Assert.Equal(("ehr", "127.0.0.1", 2576), (ehr.Name, ehr.Host, ehr.Port));
+        Assert.Equal("ORM^O01", ehr.StatusMessageType);
+        Assert.True(ehr.Receives("status") && ehr.Receives("result"));
+        Assert.Null(s.MppsForward);
+        // Issue 5: the viewer URL template.
+        Assert.Equal("https://viewer.example.org/study?acc={accession}&uid={studyUid}", s.ViewerUrlTemplate);
         Assert.Equal(new ManagementSettings("127.0.0.1", 9110), s.Management);
         Assert.Equal("sqlite", s.Persistence.Provider);
+    }
+
+    [Fact]
+    public void Mpps_forwarding_is_on_when_a_PACS_AE_is_named_and_bad_destination_values_are_refused()
+    {
+        var forward = BrokerSettings.FromConfig(ConfigurationFactory.ParseString("actor-broker.dicom.forward-mpps-to { ae-title = PACS, port = 11114 }").WithFallback(Defaults));
+        Assert.Equal(("PACS", "127.0.0.1", 11114), (forward.MppsForward!.AeTitle, forward.MppsForward.Host, forward.MppsForward.Port));
+
+        foreach (var bad in new[] { "status-message-type = ADT", "max-in-flight = 0", "on-ae = ignore", "kinds = [status, billing]", "port = 0" })
+        {
+            var e = Assert.Throws<ConfigurationException>(() => BrokerSettings.FromConfig(ConfigurationFactory.ParseString($"actor-broker.hl7.destinations.ehr.{bad}").WithFallback(Defaults)));
+            Assert.Contains("actor-broker.hl7.destinations.ehr", e.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

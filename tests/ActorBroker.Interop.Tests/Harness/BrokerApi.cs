@@ -46,6 +46,22 @@ internal sealed class BrokerApi : IDisposable
 
     public Task<JsonElement> HealthAsync() => GetOkAsync("api/health");
 
+    /// <summary>Any GET of the management API; null on 404.</summary>
+    public async Task<JsonElement?> GetOrNullAsync(string path)
+    {
+        var (status, body) = await GetAsync(path);
+        return status switch
+        {
+            HttpStatusCode.OK => body,
+            HttpStatusCode.NotFound => null,
+            _ => throw new HttpRequestException($"GET {path}: {(int)status} {body}"),
+        };
+    }
+
+    /// <summary>One interface (inbound listener or outbound destination) with its waiting messages.</summary>
+    public async Task<JsonElement> InterfaceAsync(string name) =>
+        await GetOrNullAsync("api/interfaces/" + Uri.EscapeDataString(name)) ?? throw new HttpRequestException("no interface " + name);
+
     /// <summary>
     /// Polls one order until <paramref name="until"/> holds (the inbound log applies an order after
     /// its AA, so a just-ACKed message may show a moment later); fails with the last answer.

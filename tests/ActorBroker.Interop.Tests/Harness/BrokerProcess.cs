@@ -117,6 +117,7 @@ internal sealed class BrokerProcess : IAsyncDisposable
                  {
                      $"actor-broker.data-dir = \"{dataDir}\"",
                      "actor-broker.hl7.listeners.orders.port = 0",
+                     "actor-broker.hl7.listeners.reports.port = 0",
                      "actor-broker.management.port = 0",
                      "actor-broker.dicom.port = 0",
                  }.Concat(extraSettings))

@@ -53,10 +53,3 @@ internal static class MppsScu
         return new MppsRun(uid, responses, rejected, result.ToString());
     }
 }
-
-internal sealed record MppsResponse(string Op, int Status, string Comment);
-
-internal sealed record MppsRun(string MppsUid, IReadOnlyList<MppsResponse> Responses, bool AssociationRejected, string Transcript)
-{
-    public IReadOnlyList<int> Statuses => [.. Responses.Select(r => r.Status)];
-}

@@ -6,20 +6,18 @@
 //   default: node-hl7-server 2.5.0 (a real third-party receiver; it re-ACKs earlier messages on a
 //            kept-open connection, which is what an outbound sender must survive: match ACKs by MSA-2)
 //   --raw:   a plain MLLP receiver written here (listens on port 0 when --port is omitted)
-//   --ae-if TEXT: answer AE to every message whose text contains TEXT (a "poisoned" order); others get --ack
-//   --ae-once: ... only the first time each such MSH-10 is seen
+//   --ae-if TEXT: answer AE to messages whose text contains TEXT (a "poisoned" order); others get --ack
+//   --ae-count N: ... only for the first N such messages (then the "fixed" receiver accepts them)
 const net = require('net');
 const path = require('path');
 const argv = process.argv.slice(2); const o = { ack: 'AA', port: '0' };
 for (let i = 0; i < argv.length; i++) {
   const k = argv[i].slice(2);
-  if (k === 'raw' || k === 'ae-once') o[k] = true; else o[k] = argv[++i];
+  if (k === 'raw') o[k] = true; else o[k] = argv[++i];
 }
-const seen = new Set();
-const decide = (text, controlId) => {
-  if (o['ae-if'] && text.includes(o['ae-if'])) {
-    if (!o['ae-once'] || !seen.has(controlId)) { seen.add(controlId); return 'AE'; }
-  }
+let aeLeft = o['ae-count'] === undefined ? Infinity : Number(o['ae-count']);
+const decide = (text) => {
+  if (o['ae-if'] && text.includes(o['ae-if']) && aeLeft > 0) { aeLeft--; return 'AE'; }
   return o.ack;
 };
 const emit = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');

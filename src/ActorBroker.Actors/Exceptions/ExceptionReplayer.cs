@@ -1,0 +1,136 @@
+using ActorBroker.Actors.Mpps;
+using ActorBroker.Actors.Orders;
+using ActorBroker.Actors.Reports;
+using ActorBroker.Domain.Mapping;
+using ActorBroker.Domain.Orders;
+using ActorBroker.Domain.Reports;
+using ActorBroker.Domain.Sites;
+using ActorBroker.Dicom.Mpps;
+using ActorBroker.Hl7;
+using Akka.Actor;
+
+namespace ActorBroker.Actors.Exceptions;
+
+/// <summary>
+/// Replays a kept message once its cause is fixed (abctl exceptions replay ID): an HL7 message is parsed and
+/// mapped again with today's site rules and applied straight to its orders (the inbound log would take an AA'd
+/// message for a duplicate); an MPPS request goes to its MPPS entity again. Every target recognises what it has
+/// already applied, so a replay never applies anything twice. Outbound messages are retried from their outbox
+/// (abctl interface retry), not from here.
+/// </summary>
+public sealed class ExceptionReplayer
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly IActorRef _orders;
+    private readonly IActorRef _mpps;
+    private readonly ReportKeyResolver _reports;
+    private readonly SiteDirectory _sites;
+    private readonly TimeProvider _time;
+
+    public ExceptionReplayer(IActorRef orders, IActorRef mpps, IActorRef orderIndex, SiteDirectory sites, TimeProvider time)
+    {
+        _orders = orders;
+        _mpps = mpps;
+        _reports = new ReportKeyResolver(orderIndex);
+        _sites = sites;
+        _time = time;
+    }
+
+    public async Task<ReplayOutcome> ReplayAsync(ExceptionRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var raw = Convert.FromBase64String(record.RawBase64);
+        if (record.Source.StartsWith("hl7:", StringComparison.Ordinal))
+        {
+            return await ReplayHl7Async(raw, ct);
+        }
+
+        if (record.Source == "dicom:mpps" && record.MessageControlId is { Length: > 0 } uid)
+        {
+            var operation = record.MessageType == "N-SET" ? MppsOperation.Set : MppsOperation.Create;
+            var reply = await _mpps.Ask<MppsRequestResult>(new MppsRequest(uid, operation, record.Remote ?? "", raw, _time.GetUtcNow()), Timeout, ct);
+            return reply.Outcome switch
+            {
+                MppsOutcome.Accepted => new ReplayOutcome("accepted", $"{record.MessageType} of MPPS {uid} accepted"),
+                MppsOutcome.Refused r when r.Status == Dicom.Dimse.DicomStatus.DuplicateSOPInstance => new ReplayOutcome("duplicate", "the MPPS instance exists already"),
+                MppsOutcome.Refused r => new ReplayOutcome("rejected", $"{r.Status.Code:X4} {r.ErrorComment}"),
+                _ => new ReplayOutcome("failed", "unexpected answer"),
+            };
+        }
+
+        return record.Source.StartsWith("outbound:", StringComparison.Ordinal)
+            ? new ReplayOutcome("rejected", $"an outbound message is sent again from its outbox: abctl interface retry {record.Source["outbound:".Length..]} ID (see abctl interface show)")
+            : new ReplayOutcome("rejected", $"messages from {record.Source} cannot be replayed from the exception store; send them again");
+    }
+
+    private async Task<ReplayOutcome> ReplayHl7Async(byte[] raw, CancellationToken ct)
+    {
+        Hl7Message message;
+        try
+        {
+            message = Hl7Message.Parse(raw);
+        }
+        catch (Hl7Exception e)
+        {
+            return new ReplayOutcome("rejected", "still not HL7: " + e.Error.Message);
+        }
+
+        var now = _time.GetUtcNow();
+        var commands = new List<IOrderCommand>();
+        if (message.MessageType == "ORU")
+        {
+            var mapped = Hl7ReportMapper.Map(message, _sites, now);
+            if (!mapped.IsSuccess)
+            {
+                return new ReplayOutcome("rejected", mapped.Error!.Message);
+            }
+
+            foreach (var report in mapped.Reports)
+            {
+                var (key, problem) = await _reports.ResolveAsync(report.Match, ct);
+                if (key is null)
+                {
+                    return new ReplayOutcome("rejected", problem!);
+                }
+
+                commands.Add(report.ToCommand(key));
+            }
+        }
+        else
+        {
+            var mapped = Hl7OrderMapper.Map(message, _sites, now);
+            if (!mapped.IsSuccess)
+            {
+                return new ReplayOutcome("rejected", mapped.Error!.Message);
+            }
+
+            commands.AddRange(mapped.Commands);
+        }
+
+        if (commands.Count == 0)
+        {
+            return new ReplayOutcome("rejected", $"{message.MessageType}^{message.TriggerEvent} maps to nothing the broker applies");
+        }
+
+        var outcomes = new List<OrderCommandResult>();
+        foreach (var command in commands)
+        {
+            outcomes.Add(await _orders.Ask<OrderCommandResult>(command, Timeout, ct));
+        }
+
+        if (outcomes.FirstOrDefault(o => o.Outcome == OrderOutcome.Failed) is { } failed)
+        {
+            return new ReplayOutcome("failed", failed.FailureReason ?? "journal unavailable");
+        }
+
+        if (outcomes.FirstOrDefault(o => o.Outcome == OrderOutcome.Rejected) is { } rejected)
+        {
+            return new ReplayOutcome("rejected", rejected.Rejection?.Reason ?? "refused by the order");
+        }
+
+        return outcomes.All(o => o.Outcome == OrderOutcome.Duplicate)
+            ? new ReplayOutcome("duplicate", "every order had applied this message already")
+            : new ReplayOutcome("accepted", string.Join("; ", outcomes.Select(o => $"order {o.Key.Accession} at {o.Key.Site}: {o.State}")));
+    }
+}

@@ -1,0 +1,69 @@
+using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Dimse;
+using ActorBroker.Dicom.Mpps;
+using ActorBroker.Dicom.Network;
+using Akka.Actor;
+
+namespace ActorBroker.Actors.Mpps;
+
+/// <summary>
+/// MPPS SCP (PS3.4 F.7, 1.2.840.10008.3.1.2.3.3): N-CREATE and N-SET go to the MPPS entity of their SOP Instance
+/// UID (Affected on N-CREATE, Requested on N-SET, PS3.7 10.1.5.1 / 10.1.3.1), whose answer becomes the response.
+/// The response waits for the journal; a broker that cannot answer in time says Processing failure (0110) and the
+/// modality sends again (the entity recognises a repeat).
+/// </summary>
+public sealed class MppsProvider : INCreateProvider, INSetProvider
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly IActorRef _mpps;
+    private readonly TimeProvider _time;
+
+    public MppsProvider(IActorRef mpps, TimeProvider time)
+    {
+        _mpps = mpps;
+        _time = time;
+    }
+
+    public async ValueTask<NCreateResponse> OnNCreateAsync(DicomAssociationContext context, NCreateRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = await AskAsync(context, request.AffectedSOPClassUID, request.AffectedSOPInstanceUID, MppsOperation.Create, request.Dataset, cancellationToken);
+        return MppsResponses.ForCreate(request, outcome);
+    }
+
+    public async ValueTask<NSetResponse> OnNSetAsync(DicomAssociationContext context, NSetRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = await AskAsync(context, request.RequestedSOPClassUID, request.RequestedSOPInstanceUID, MppsOperation.Set, request.Dataset, cancellationToken);
+        return MppsResponses.ForSet(request, outcome);
+    }
+
+    private async Task<MppsOutcome> AskAsync(DicomAssociationContext context, string sopClass, string? uid, MppsOperation operation, DicomDataset? dataset, CancellationToken ct)
+    {
+        if (!string.Equals(sopClass, WellKnownUids.ModalityPerformedProcedureStep, StringComparison.Ordinal))
+        {
+            return new MppsOutcome.Refused(DicomStatus.NoSuchSOPClass, $"SOP class {sopClass} is not MPPS (1.2.840.10008.3.1.2.3.3)", null, []);
+        }
+
+        dataset ??= new DicomDataset();
+        if (string.IsNullOrWhiteSpace(uid))
+        {
+            // No entity to ask: the rules say what is wrong with a request that names no instance.
+            return operation == MppsOperation.Create ? MppsRules.Create(false, uid, dataset) : MppsRules.Set(null, uid, dataset);
+        }
+
+        var raw = DicomDatasetWriter.Write(dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
+        try
+        {
+            var reply = await _mpps.Ask<MppsRequestResult>(new MppsRequest(uid.Trim(), operation, context.CallingAETitle.Trim(), raw, _time.GetUtcNow()), Timeout, ct);
+            return reply.Outcome;
+        }
+        catch (AskTimeoutException)
+        {
+            return new MppsOutcome.Refused(DicomStatus.ProcessingFailure, "the broker could not journal the MPPS in time; send it again", null, []);
+        }
+    }
+}
