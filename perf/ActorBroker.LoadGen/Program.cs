@@ -11,7 +11,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "mpps")
+        if (args.Length > 0 && args[0] is "mpps" or "mpps-echo")
         {
             using var mppsCts = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
@@ -24,7 +24,9 @@ internal static class Program
                 context.Cancel = true;
                 mppsCts.Cancel();
             });
-            return await MppsCommand.RunAsync(args[1..], mppsCts.Token);
+            return args[0] == "mpps"
+                ? await MppsCommand.RunAsync(args[1..], mppsCts.Token)
+                : await MppsEchoServer.RunAsync(args[1..], mppsCts.Token);
         }
 
         LoadGenOptions options;
