@@ -8,6 +8,17 @@ internal sealed record EhrCounts(long Messages, long Duplicates, long Repeated, 
     public static EhrCounts From(EhrReceiver r) =>
         new(r.Messages, r.Duplicates, r.Repeated, r.OutOfOrder, r.OtherStatus, r.NotSc, r.Unknown, r.Unparsable, r.FrameErrors);
 
+    public EhrCounts Minus(EhrCounts earlier) => new(
+        Messages - earlier.Messages,
+        Duplicates - earlier.Duplicates,
+        Repeated - earlier.Repeated,
+        OutOfOrder - earlier.OutOfOrder,
+        OtherStatus - earlier.OtherStatus,
+        NotSc - earlier.NotSc,
+        Unknown - earlier.Unknown,
+        Unparsable - earlier.Unparsable,
+        FrameErrors - earlier.FrameErrors);
+
     public JsonObject ToJson() => new()
     {
         ["messages"] = Messages,

@@ -20,6 +20,15 @@ internal sealed record MppsOptions
 
     public int Associations { get; init; } = 8;
 
+    /// <summary>
+    /// Pairs run (orders, MPPS, EHR messages, all awaited) before the measured ones and not counted: the JIT
+    /// of both sides and the broker's first entities, so a short run measures the steady state. Numbers first..first+warmup-1.
+    /// </summary>
+    public int WarmupPairs { get; init; } = 200;
+
+    /// <summary>Warm-up plus measured pairs: every pair gets an order and a number.</summary>
+    public int TotalPairs => WarmupPairs + Pairs;
+
     /// <summary>Send one ORM^O01 NW per pair (and wait for its AA) before the MPPS run.</summary>
     public bool OrdersFirst { get; init; } = true;
 
@@ -59,13 +68,15 @@ internal sealed record MppsOptions
     public const string Usage = """
         usage:
           loadgen mpps --dicom-port P --hl7-port Q --ehr-port R [--host 127.0.0.1] [--pairs 2000] [--associations 8]
-                       [--orders-first on|off] [--order-connections 4] [--settle-ms 2000] [--assoc-per-step]
+                       [--warmup-pairs 200] [--orders-first on|off] [--order-connections 4] [--settle-ms 2000] [--assoc-per-step]
                        [--calling-ae CT01] [--called-ae ACTORBROKER] [--modality CT] [--accession-prefix MP]
                        [--first-number 1] [--images 2] [--timeout-s 120] [--ehr-bind 127.0.0.1] [--no-ehr] [--json]
           loadgen mpps --dry-run [--accession-prefix MP] ...     print pair 0's N-CREATE/N-SET datasets, check they parse back
         Each pair: an ORM^O01 NW order (accession = prefix + 8-digit number, site MAINHOSP, ZDS Study UID) when
         --orders-first is on, then MPPS N-CREATE (IN PROGRESS) and N-SET (COMPLETED) naming that accession; the
         in-process EHR receiver (MLLP on --ehr-port, ACK AA) waits for ORC-5 IP and CM per accession.
+        The first --warmup-pairs numbers run (and are awaited) before the measured --pairs, and are not counted;
+        a second run against the same broker needs --first-number past the first run's warm-up + pairs.
         --no-ehr: no EHR receiver (DICOM-side numbers only; --hl7-port and --ehr-port not needed with --orders-first off).
         Exit code 0 only when every status was 0000 and (unless --no-ehr) the EHR got IP and CM for every pair.
         """;
@@ -86,6 +97,7 @@ internal sealed record MppsOptions
                 "--ehr-bind" => options with { EhrBind = Next() },
                 "--pairs" => options with { Pairs = Int(Next()) },
                 "--associations" => options with { Associations = Int(Next()) },
+                "--warmup-pairs" => options with { WarmupPairs = Int(Next()) },
                 "--orders-first" => options with { OrdersFirst = OnOff(arg, Next()) },
                 "--order-connections" => options with { OrderConnections = Int(Next()) },
                 "--settle-ms" => options with { Settle = TimeSpan.FromMilliseconds(Int(Next())) },
@@ -105,14 +117,20 @@ internal sealed record MppsOptions
             };
         }
 
-        if (options.Help || options.DryRun)
+        if (options.Help)
         {
             return options;
         }
 
-        if (options.Pairs < 1 || options.Associations < 1 || options.OrderConnections < 1 || options.FirstNumber < 0 || options.Images < 0)
+        MppsNumbering.Validate(options.AccessionPrefix, options.FirstNumber, options.TotalPairs);
+        if (options.DryRun)
         {
-            throw new ArgumentException("--pairs, --associations and --order-connections must be at least 1; --first-number and --images at least 0");
+            return options;
+        }
+
+        if (options.Pairs < 1 || options.Associations < 1 || options.OrderConnections < 1 || options.FirstNumber < 0 || options.Images < 0 || options.WarmupPairs < 0)
+        {
+            throw new ArgumentException("--pairs, --associations and --order-connections must be at least 1; --first-number, --images and --warmup-pairs at least 0");
         }
 
         if (options.DicomPort <= 0)
@@ -130,7 +148,6 @@ internal sealed record MppsOptions
             throw new ArgumentException("--ehr-port is required (or --no-ehr)");
         }
 
-        MppsNumbering.Validate(options.AccessionPrefix, options.FirstNumber, options.Pairs);
         return options;
     }
 

@@ -63,6 +63,7 @@ internal sealed record MppsReport
 
     public bool EndToEndComplete => Ehr && MissingIp == 0 && MissingCm == 0 && EndToEndPairs == Pairs;
 
+    /// <summary>Every order AA, every measured N-CREATE and N-SET 0000, and (with the EHR) every IP and CM there.</summary>
     public bool Success =>
         (Orders?.AllAccepted ?? true) && CreateOk == Pairs && SetOk == Pairs && NetworkErrors == 0 && (!Ehr || EndToEndComplete);
 
@@ -71,10 +72,10 @@ internal sealed record MppsReport
         var o = Options;
         var text = new StringBuilder();
         void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        Line($"mpps: {Pairs} pairs over {o.Associations} associations{(o.AssocPerStep ? " (a new association per N-CREATE and per N-SET)" : " (N-CREATE + N-SET on one association each)")}, {o.CallingAe} -> {o.CalledAe} at {o.Host}:{o.DicomPort}, {o.Images} images per series");
+        Line($"mpps: {Pairs} pairs (after {o.WarmupPairs} warm-up pairs) over {o.Associations} associations{(o.AssocPerStep ? " (a new association per N-CREATE and per N-SET)" : " (N-CREATE + N-SET on one association each)")}, {o.CallingAe} -> {o.CalledAe} at {o.Host}:{o.DicomPort}, {o.Images} images per series");
         if (Orders is { } orders)
         {
-            Line($"orders      {orders.Sent} ORM^O01 NW over {o.OrderConnections} connections in {orders.Seconds:F2} s ({orders.Sent / Math.Max(orders.Seconds, 1e-9):F0}/s): AA {orders.Aa}  AE {orders.Ae}  AR {orders.Ar}  other {orders.Other}  timeouts {orders.Timeouts}; then {o.Settle.TotalMilliseconds:F0} ms settle");
+            Line($"orders      {orders.Sent} ORM^O01 NW (warm-up included) over {o.OrderConnections} connections in {orders.Seconds:F2} s ({orders.Sent / Math.Max(orders.Seconds, 1e-9):F0}/s): AA {orders.Aa}  AE {orders.Ae}  AR {orders.Ar}  other {orders.Other}  timeouts {orders.Timeouts}; then {o.Settle.TotalMilliseconds:F0} ms settle");
         }
         else
         {
@@ -114,6 +115,7 @@ internal sealed record MppsReport
         var json = new JsonObject
         {
             ["pairs"] = Pairs,
+            ["warmupPairs"] = o.WarmupPairs,
             ["associations"] = o.Associations,
             ["assocPerStep"] = o.AssocPerStep,
             ["callingAe"] = o.CallingAe,

@@ -17,7 +17,7 @@ internal static class MppsRunner
     public static async Task<MppsReport> RunAsync(MppsOptions options, CancellationToken ct)
     {
         var numbering = new MppsNumbering(options.AccessionPrefix, options.FirstNumber);
-        var pairs = Enumerable.Range(0, options.Pairs).Select(i => MppsPair.Create(numbering, i)).ToArray();
+        var pairs = Enumerable.Range(0, options.TotalPairs).Select(i => MppsPair.Create(numbering, i)).ToArray();
         var ehr = options.NoEhr ? null : new EhrReceiver(pairs);
         await using var listener = ehr is null
             ? null
@@ -31,26 +31,31 @@ internal static class MppsRunner
         MppsOrderResult? orders = null;
         if (options.OrdersFirst)
         {
-            Progress($"sending {options.Pairs} orders to {options.Host}:{options.Hl7Port}");
+            Progress($"sending {options.TotalPairs} orders ({options.WarmupPairs} for the warm-up) to {options.Host}:{options.Hl7Port}");
             orders = await SendOrdersAsync(options, numbering, ct);
             Progress($"orders: AA {orders.Aa}/{orders.Sent} in {orders.Seconds:F2} s; settling {options.Settle.TotalMilliseconds:F0} ms");
             await Task.Delay(options.Settle, ct);
         }
 
-        var timeline = new MppsTimeline(options.Pairs);
-        var workers = Enumerable.Range(0, options.Associations)
-            .Select(w => new MppsWorker(options, pairs.Where(p => p.Index % options.Associations == w).ToArray(), timeline))
-            .ToArray();
-        Progress($"MPPS: {options.Pairs} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
+        var timeline = new MppsTimeline(options.TotalPairs);
         using var progressCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progress = ReportProgressAsync(options, timeline, ehr, progressCts.Token);
+        var measured = pairs[options.WarmupPairs..];
+        EhrCounts? before = null;
+        var errorsBefore = 0L;
         try
         {
-            await Task.WhenAll(workers.Select(w => w.RunAsync(ct)));
-            if (ehr is not null)
+            if (options.WarmupPairs > 0)
             {
-                await WaitForEhrAsync(options, timeline, ehr, ct);
+                var warmup = pairs[..options.WarmupPairs];
+                Progress($"warm-up: {warmup.Length} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
+                await RunPairsAsync(options, warmup, timeline, ehr, ct);
+                before = ehr is null ? null : EhrCounts.From(ehr);
+                errorsBefore = timeline.ErrorCount;
             }
+
+            Progress($"MPPS: {measured.Length} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
+            await RunPairsAsync(options, measured, timeline, ehr, ct);
         }
         finally
         {
@@ -58,30 +63,43 @@ internal static class MppsRunner
             await progress;
         }
 
-        return BuildReport(options, orders, timeline, ehr);
+        return BuildReport(options, orders, timeline, ehr, [.. measured.Select(p => p.Index)], before, errorsBefore);
+    }
+
+    // The workers share the pairs round robin; then the EHR gets up to --timeout-s for their IP and CM.
+    private static async Task RunPairsAsync(MppsOptions options, MppsPair[] pairs, MppsTimeline timeline, EhrReceiver? ehr, CancellationToken ct)
+    {
+        var workers = Enumerable.Range(0, options.Associations)
+            .Select(w => new MppsWorker(options, pairs.Where((_, k) => k % options.Associations == w).ToArray(), timeline))
+            .ToArray();
+        await Task.WhenAll(workers.Select(w => w.RunAsync(ct)));
+        if (ehr is not null)
+        {
+            await WaitForEhrAsync(options, [.. pairs.Select(p => p.Index)], timeline, ehr, ct);
+        }
     }
 
     private static async Task<MppsOrderResult> SendOrdersAsync(MppsOptions options, MppsNumbering numbering, CancellationToken ct)
     {
-        var connections = Math.Min(options.OrderConnections, options.Pairs);
+        var connections = Math.Min(options.OrderConnections, options.TotalPairs);
         var template = new MessageTemplate(Encoding.UTF8.GetBytes(MessageTemplate.BuiltInOrm), uniqueOrders: true, numbering, connections);
         var load = new LoadGenOptions
         {
             Host = options.Host,
             Port = options.Hl7Port,
             Connections = connections,
-            Messages = options.Pairs,
+            Messages = options.TotalPairs,
             Pipeline = OrderPipeline,
             Warmup = 0,
             Timeout = options.Timeout,
         };
-        var share = LoadRunner.Split(options.Pairs, connections);
+        var share = LoadRunner.Split(options.TotalPairs, connections);
         var run = Random.Shared.Next(0x1000, 0xFFFF);
         var senders = Enumerable.Range(0, connections).Select(c => new ConnectionWorker(load, template, run, c, share[c])).ToArray();
         var begin = Stopwatch.GetTimestamp();
         await Task.WhenAll(senders.Select(s => s.RunAsync(null, 0, ct)));
         return new MppsOrderResult(
-            options.Pairs,
+            options.TotalPairs,
             senders.Sum(s => s.Aa),
             senders.Sum(s => s.Ae),
             senders.Sum(s => s.Ar),
@@ -91,9 +109,9 @@ internal static class MppsRunner
     }
 
     // Every N-CREATE answered 0000 should bring an IP, every N-SET answered 0000 a CM.
-    private static async Task WaitForEhrAsync(MppsOptions options, MppsTimeline timeline, EhrReceiver ehr, CancellationToken ct)
+    private static async Task WaitForEhrAsync(MppsOptions options, int[] indexes, MppsTimeline timeline, EhrReceiver ehr, CancellationToken ct)
     {
-        var remaining = Enumerable.Range(0, options.Pairs)
+        var remaining = indexes
             .Where(i => timeline.CreateStatus[i] == 0 || timeline.SetStatus[i] == 0)
             .ToList();
         var timeout = Task.Delay(options.Timeout, ct);
@@ -111,26 +129,25 @@ internal static class MppsRunner
         }
     }
 
-    private static MppsReport BuildReport(MppsOptions options, MppsOrderResult? orders, MppsTimeline t, EhrReceiver? ehr)
+    // Over the measured pairs only (indexes); the EHR counters less those of the warm-up (before).
+    private static MppsReport BuildReport(MppsOptions options, MppsOrderResult? orders, MppsTimeline t, EhrReceiver? ehr, int[] indexes, EhrCounts? before, long errorsBefore)
     {
-        var n = options.Pairs;
-        var first = t.CreateSent.Where(x => x != 0).DefaultIfEmpty(0).Min();
-        var dicomEnd = t.SetDone.Concat(t.CreateDone).DefaultIfEmpty(0).Max();
-        var failures = t.CreateStatus.Concat(t.SetStatus).Where(s => s > 0)
+        var first = indexes.Select(i => t.CreateSent[i]).Where(x => x != 0).DefaultIfEmpty(0).Min();
+        var dicomEnd = indexes.Select(i => Math.Max(t.SetDone[i], t.CreateDone[i])).DefaultIfEmpty(0).Max();
+        var failures = indexes.Select(i => t.CreateStatus[i]).Concat(indexes.Select(i => t.SetStatus[i])).Where(s => s > 0)
             .GroupBy(s => s.ToString("X4", CultureInfo.InvariantCulture))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var indexes = Enumerable.Range(0, n).ToArray();
         var report = new MppsReport
         {
             Options = options,
             Orders = orders,
             DicomSeconds = Seconds(first, dicomEnd),
-            CreateOk = t.CreateStatus.Count(s => s == 0),
-            SetOk = t.SetStatus.Count(s => s == 0),
+            CreateOk = indexes.Count(i => t.CreateStatus[i] == 0),
+            SetOk = indexes.Count(i => t.SetStatus[i] == 0),
             FailureStatuses = failures,
             NoResponse = indexes.Count(i => (t.CreateSent[i] != 0 && t.CreateStatus[i] < 0) || (t.SetSent[i] != 0 && t.SetStatus[i] < 0)),
-            NetworkErrors = t.ErrorCount,
+            NetworkErrors = t.ErrorCount - errorsBefore,
             ErrorSamples = t.Errors,
             CreateRtt = LatencyStats.FromTicks(indexes.Where(i => t.CreateDone[i] != 0).Select(i => t.CreateDone[i] - t.CreateSent[i])),
             SetRtt = LatencyStats.FromTicks(indexes.Where(i => t.SetDone[i] != 0).Select(i => t.SetDone[i] - t.SetSent[i])),
@@ -152,7 +169,7 @@ internal static class MppsRunner
             MissingCm = indexes.Count(i => cmAt[i] == 0),
             IpLatency = LatencyStats.FromTicks(indexes.Where(i => ipAt[i] != 0 && t.CreateSent[i] != 0).Select(i => ipAt[i] - t.CreateSent[i])),
             CmLatency = LatencyStats.FromTicks(indexes.Where(i => cmAt[i] != 0 && t.SetSent[i] != 0).Select(i => cmAt[i] - t.SetSent[i])),
-            EhrCounts = EhrCounts.From(ehr),
+            EhrCounts = before is null ? EhrCounts.From(ehr) : EhrCounts.From(ehr).Minus(before),
         };
     }
 
@@ -167,8 +184,8 @@ internal static class MppsRunner
                 await Task.Delay(TimeSpan.FromSeconds(5), ct);
                 var sets = timeline.SetsDone;
                 Progress(ehr is null
-                    ? $"{sets}/{options.Pairs} N-SET responses"
-                    : $"{sets}/{options.Pairs} N-SET responses; EHR: {ehr.IpAt.Count(x => x != 0)} IP, {ehr.CmAt.Count(x => x != 0)} CM, {ehr.Messages} messages");
+                    ? $"{sets}/{options.TotalPairs} N-SET responses (warm-up included)"
+                    : $"{sets}/{options.TotalPairs} N-SET responses (warm-up included); EHR: {ehr.IpAt.Count(x => x != 0)} IP, {ehr.CmAt.Count(x => x != 0)} CM, {ehr.Messages} messages");
             }
         }
         catch (OperationCanceledException)
