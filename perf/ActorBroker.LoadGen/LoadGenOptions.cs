@@ -46,6 +46,8 @@ internal sealed record LoadGenOptions
                   [--rate N (msgs/s total, 0 = max)] [--pipeline 1] [--warmup 1000]
                   [--template orm | --template file PATH] [--unique-accessions] [--timeout-ms 10000] [--json] [--dry-run N]
           loadgen echo [--host 127.0.0.1] [--port 2590] [--full-ack]
+          loadgen mpps --help          (MPPS N-CREATE + N-SET pairs end to end: see its own usage)
+          loadgen mpps-echo [--port 11112] [--ae ACTORBROKER] [--ehr-port R]   (MPPS SCP stand-in: the ceiling)
         """;
 
     public static LoadGenOptions Parse(string[] args)

@@ -49,6 +49,6 @@ internal static class LoadRunner
             options.Rate);
     }
 
-    private static int[] Split(int total, int parts) =>
+    internal static int[] Split(int total, int parts) =>
         Enumerable.Range(0, parts).Select(i => (total / parts) + (i < total % parts ? 1 : 0)).ToArray();
 }

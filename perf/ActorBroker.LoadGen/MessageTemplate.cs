@@ -20,14 +20,23 @@ internal sealed class MessageTemplate
         "OBR|1|PL20001^EPC|ACC20001^EPC|IMG3301^CT HEAD WO CONTRAST^EAP^70450^CT HEAD WO CONTRAST^CPT|||20261128083000-0600|||||||||4411^GARCÍA^MARÍA^^^^MD||ACC20001|RP20001|SPS20001||||CT|||^^^20261128093000-0600^^R||||Headache, rule out bleed\r" +
         "ZDS|1.2.840.114350.2.277.2.798268.2.20001.1^EPIC^Application^DICOM\r";
 
-    private const string UidRoot = "1.2.840.114350.2.277.2.798268.2";
+    internal const string UidRoot = "1.2.840.114350.2.277.2.798268.2";
 
     private readonly byte[] _bytes;
     private readonly List<(int Start, int End, Slot Slot)> _holes = [];
+    private readonly MppsNumbering? _numbering;
+    private readonly int _connections;
 
-    public MessageTemplate(byte[] bytes, bool uniqueOrders)
+    /// <summary>
+    /// With <paramref name="numbering"/> the placer, accession and Study UID of message <c>k</c> of connection
+    /// <c>c</c> are those of pair <c>k * connections + c</c> (so the connections' shares interleave to cover
+    /// pairs 0..n-1 exactly once); without it they are made unique from the run, connection and sequence.
+    /// </summary>
+    public MessageTemplate(byte[] bytes, bool uniqueOrders, MppsNumbering? numbering = null, int connections = 1)
     {
         _bytes = bytes;
+        _numbering = numbering;
+        _connections = connections;
         var message = Hl7Message.Parse(bytes); // validates the template, with a clear error if it is not HL7
         using var index = new Hl7Index();
         index.TryIndex(bytes);
@@ -95,13 +104,9 @@ internal sealed class MessageTemplate
         {
             _bytes.AsSpan(position, start - position).CopyTo(destination[written..]);
             written += start - position;
-            var ok = slot switch
-            {
-                Slot.ControlId => Utf8.TryWrite(destination[written..], $"LG{run:X4}C{connection}N{sequence}", out var n) ? n : -1,
-                Slot.Placer => Utf8.TryWrite(destination[written..], $"P{run:X4}{connection:D3}{sequence:D7}", out var n) ? n : -1,
-                Slot.Accession => Utf8.TryWrite(destination[written..], $"A{run:X4}{connection:D3}{sequence:D7}", out var n) ? n : -1,
-                _ => Utf8.TryWrite(destination[written..], $"{UidRoot}.{run}.{connection + 1}.{sequence + 1}", out var n) ? n : -1,
-            };
+            var ok = _numbering is { } numbering && slot != Slot.ControlId
+                ? WriteNumbered(numbering, destination[written..], slot, (sequence * _connections) + connection)
+                : WriteUnique(destination[written..], slot, run, connection, sequence);
             if (ok < 0)
             {
                 throw new InvalidOperationException("destination too small");
@@ -114,6 +119,21 @@ internal sealed class MessageTemplate
         _bytes.AsSpan(position).CopyTo(destination[written..]);
         return written + _bytes.Length - position;
     }
+
+    private static int WriteUnique(Span<byte> destination, Slot slot, int run, int connection, int sequence) => slot switch
+    {
+        Slot.ControlId => Utf8.TryWrite(destination, $"LG{run:X4}C{connection}N{sequence}", out var n) ? n : -1,
+        Slot.Placer => Utf8.TryWrite(destination, $"P{run:X4}{connection:D3}{sequence:D7}", out var n) ? n : -1,
+        Slot.Accession => Utf8.TryWrite(destination, $"A{run:X4}{connection:D3}{sequence:D7}", out var n) ? n : -1,
+        _ => Utf8.TryWrite(destination, $"{UidRoot}.{run}.{connection + 1}.{sequence + 1}", out var n) ? n : -1,
+    };
+
+    private static int WriteNumbered(MppsNumbering numbering, Span<byte> destination, Slot slot, int pair) => slot switch
+    {
+        Slot.Placer => numbering.TryWritePlacer(destination, pair, out var n) ? n : -1,
+        Slot.Accession => numbering.TryWriteAccession(destination, pair, out var n) ? n : -1,
+        _ => numbering.TryWriteStudyUid(destination, pair, out var n) ? n : -1,
+    };
 
     // The hole is component 1 of the field (or the whole field), so EI namespaces and ZDS trailers stay.
     private void AddHole(Hl7Index index, byte[] bytes, int segment, int field, Slot slot, bool wholeField = false)

@@ -4,12 +4,31 @@ namespace ActorBroker.LoadGen;
 
 /// <summary>
 /// End-to-end HL7 load: sends ORM^O01 new orders over MLLP and measures ACK latency, or runs an
-/// ACK-only echo server (the ceiling of the socket path). See LoadGenOptions.Usage.
+/// ACK-only echo server (the ceiling of the socket path), or (mpps) runs MPPS N-CREATE + N-SET pairs
+/// and measures until the EHR has the status messages. See LoadGenOptions.Usage and MppsOptions.Usage.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] is "mpps" or "mpps-echo")
+        {
+            using var mppsCts = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                mppsCts.Cancel();
+            };
+            using var mppsSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                mppsCts.Cancel();
+            });
+            return args[0] == "mpps"
+                ? await MppsCommand.RunAsync(args[1..], mppsCts.Token)
+                : await MppsEchoServer.RunAsync(args[1..], mppsCts.Token);
+        }
+
         LoadGenOptions options;
         try
         {
