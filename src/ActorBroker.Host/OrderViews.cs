@@ -77,6 +77,30 @@ internal static class OrderViews
                 status = i.SpsStatus,
                 patientName = i.PatientName,
             }).ToList(),
+            // Issue 4: the MPPS steps performed for the order (latest status per MPPS instance).
+            performedSteps = o.PerformedSteps.Select(p => new
+            {
+                mppsUid = p.MppsInstanceUid,
+                studyInstanceUid = p.StudyInstanceUid,
+                status = p.Status,
+                station = p.PerformedStationAeTitle,
+                modality = p.Modality,
+                start = p.StartDateTime,
+                end = p.EndDateTime,
+                discontinuationReason = p.DiscontinuationReason?.Meaning,
+                series = p.SeriesCount,
+                images = p.ImageCount,
+            }).ToList(),
+            // Issue 5: every report version received, oldest first (P, F, C ...).
+            reports = o.Reports.Select(r => new
+            {
+                status = r.ResultStatus,
+                source = r.Source,
+                reportId = r.ReportId,
+                interpreter = r.Interpreter,
+                observedAt = r.ObservedAt,
+                lines = r.Lines,
+            }).ToList(),
             events = events.Select(e => new
             {
                 sequenceNr = e.SequenceNr,
@@ -106,6 +130,10 @@ internal static class OrderViews
         OrderHeld => "held",
         OrderReleased => "released",
         OrderStatusChanged s => $"status {s.NewState} (ORC-5 {s.OrderStatus})",
+        ProcedureStepRecorded p => $"MPPS {p.Step.Status} from {p.Step.PerformedStationAeTitle}: {p.NewState}" + (p.Notice is null ? "" : $" (EHR told {p.Notice.OrderStatus})"),
+        ProcedureStepAwaitingOrder p => $"MPPS {p.Step.Status} from {p.Step.PerformedStationAeTitle} before the order: kept",
+        ReportRecorded r => $"report {r.Report.ResultStatus} ({r.Report.Source}, {r.Report.Lines.Count} lines): {r.NewState}" + (r.NoProcedureStepYet ? ", no MPPS yet" : ""),
+        ReportAwaitingOrder r => $"report {r.Report.ResultStatus} ({r.Report.Source}) before the order: kept",
         _ => e.GetType().Name,
     };
 }

@@ -41,6 +41,36 @@ public class OrderShowCommandTests
     }
 
     [Fact]
+    public async Task Mpps_steps_and_the_report_history_are_shown_when_the_order_has_them()
+    {
+        var json = """
+            {"site":"MAINHOSP","accession":"ACC9","state":"ReportedCorrected","patient":{"patientId":"E9"},"worklistItems":[],
+             "performedSteps":[{"mppsUid":"2.25.7","status":"COMPLETED","station":"CT01","modality":"CT","start":"20261128101500","end":"20261128103000","discontinuationReason":null,"series":1,"images":120}],
+             "reports":[
+               {"status":"P","source":"ORU","reportId":"R1","interpreter":"RAD^ONE","observedAt":"2026-11-28T15:00:00+00:00","lines":["Findings:","Pending review."]},
+               {"status":"F","source":"SR","reportId":"1.2.3","interpreter":"RAD^ONE","observedAt":"2026-11-28T16:00:00+00:00","lines":["","No bleed."]},
+               {"status":"C","source":"ORU","reportId":"R3","interpreter":"RAD^TWO","observedAt":null,"lines":["Small bleed, señor."]}],
+             "events":[]}
+            """;
+        var handler = new FakeHandler().On("/api/orders/ACC9", json);
+
+        var result = await Abctl.RunAsync(handler, "order", "show", "ACC9");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            """
+            PERFORMED STEPS (MPPS)
+            MPPS UID  STATUS     STATION  MODALITY  START           END             SERIES  IMAGES  REASON
+            2.25.7    COMPLETED  CT01     CT        20261128101500  20261128103000  1       120
+            """.ReplaceLineEndings("\n"),
+            result.Out);
+        Assert.Contains("REPORTS\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1  P       ORU     R1", result.Out, StringComparison.Ordinal);
+        Assert.Contains("3  C       ORU     R3", result.Out, StringComparison.Ordinal);
+        Assert.Contains("LATEST REPORT TEXT\n  Small bleed, señor.\n", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Site_goes_to_the_query_and_the_accession_is_escaped()
     {
         var handler = new FakeHandler().On("/api/orders/ACC%2F7%20X?site=MAINHOSP", ContractJson.Order);

@@ -65,6 +65,7 @@ public sealed class DicomInterfaceActor : ReceiveActor
                 new SupportedAbstractSyntax(WellKnownUids.Verification),
                 new SupportedAbstractSyntax(WellKnownUids.ModalityWorklistInformationModelFind),
                 .. _extra.NCreate is not null ? [new SupportedAbstractSyntax(WellKnownUids.ModalityPerformedProcedureStep)] : Array.Empty<SupportedAbstractSyntax>(),
+                .. _extra.Store is not null ? Dicom.Sr.SrSopClasses.All.Select(uid => new SupportedAbstractSyntax(uid)) : [],
             ],
         };
         var options = new DicomServiceOptions
@@ -96,7 +97,7 @@ public sealed class DicomInterfaceActor : ReceiveActor
         IPEndPoint bound = _listener.LocalEndPoint;
         _endpoints.Report(EndpointName, bound);
         _log.Info("DICOM SCP {0} listening on {1} (MWL FIND, C-ECHO{4}; {2} modalities{3})",
-            _settings.AeTitle, bound, _modalities.All.Count, _settings.AcceptAnyCallingAe ? ", any calling AE accepted" : "", _extra.NCreate is not null ? ", MPPS" : "");
+            _settings.AeTitle, bound, _modalities.All.Count, _settings.AcceptAnyCallingAe ? ", any calling AE accepted" : "", (_extra.NCreate is not null ? ", MPPS" : "") + (_extra.Store is not null ? ", SR storage" : ""));
     }
 
     protected override void PostStop()

@@ -66,6 +66,40 @@ internal static class OrderShowCommand
         }
 
         worklist.WriteSection(context.Out, "WORKLIST");
+
+        // MPPS steps and reports (issues 4 and 5): shown when the order has any.
+        var steps = new TableWriter("MPPS UID", "Status", "Station", "Modality", "Start", "End", "Series", "Images", "Reason");
+        foreach (var p in order.Items("performedSteps"))
+        {
+            steps.AddRow(p.Text("mppsUid"), p.Text("status"), p.Text("station"), p.Text("modality"), p.Text("start"), p.Text("end"), p.Text("series"), p.Text("images"), p.Text("discontinuationReason"));
+        }
+
+        if (steps.RowCount > 0)
+        {
+            steps.WriteSection(context.Out, "PERFORMED STEPS (MPPS)");
+        }
+
+        var reports = new TableWriter(new Column("#", Align.Right), new Column("Status"), new Column("Source"), new Column("Report ID"), new Column("Interpreter"), new Column("Observed"), new Column("First line"));
+        var latest = new List<string>();
+        var n = 0;
+        foreach (var r in order.Items("reports"))
+        {
+            var lines = r.Items("lines").Select(l => l.GetString() ?? "").ToList();
+            reports.AddRow((++n).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Text("status"), r.Text("source"), r.Text("reportId"), r.Text("interpreter"), Formats.Timestamp(r.Text("observedAt")), lines.FirstOrDefault(l => l.Length > 0) ?? "");
+            latest = lines;
+        }
+
+        if (reports.RowCount > 0)
+        {
+            reports.WriteSection(context.Out, "REPORTS");
+            context.Out.WriteLine();
+            context.Out.WriteLine("LATEST REPORT TEXT");
+            foreach (var line in latest)
+            {
+                context.Out.WriteLine("  " + line);
+            }
+        }
+
         events.WriteSection(context.Out, "EVENTS");
         return ExitCodes.Ok;
     }
