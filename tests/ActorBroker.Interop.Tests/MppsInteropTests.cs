@@ -12,30 +12,8 @@ namespace ActorBroker.Interop.Tests;
 /// PACS. The broker runs as its own process; what the EHR receives, and what the management API (abctl) shows, is
 /// what is checked.
 /// </summary>
-public sealed class MppsInteropTests : IAsyncLifetime
+public sealed class MppsInteropTests : BrokerScenario
 {
-    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ab-mpps-" + Guid.NewGuid().ToString("N"));
-    private readonly List<IAsyncDisposable> _owned = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var d in Enumerable.Reverse(_owned))
-        {
-            await d.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp folder
-        }
-    }
 
     [SkippableFact]
     public async Task In_progress_then_completed_reaches_the_EHR_the_order_the_study_and_the_worklist()
@@ -140,7 +118,7 @@ public sealed class MppsInteropTests : IAsyncLifetime
         // kill -9 with eight messages waiting, then the EHR comes back, then the broker.
         broker.Kill();
         await broker.DisposeAsync();
-        _owned.Remove(broker);
+        Disown(broker);
         await ehr.StartProcessAsync();
         await StartBrokerAsync(ehr.Port);
 
@@ -206,46 +184,5 @@ public sealed class MppsInteropTests : IAsyncLifetime
         Assert.Equal(["ncreate", "nset"], events.Select(e => e.Kind));
         Assert.All(events, e => Assert.Equal((r.MppsUid, "0x0000", "ACTORBROKER"), (e.Uid, e.Result, e.Calling)));
         Assert.Equal(["IN PROGRESS", "COMPLETED"], events.Select(e => e.Status));
-    }
-
-    // node-hl7-server 2.5.0 never clears its buffer: each new message on a connection makes it emit (and ACK) the
-    // earlier ones again. What the broker sent is therefore each MSH-10 once, in first-seen order.
-    private static List<string> StatusesFor(IReadOnlyList<ReceivedHl7> messages, string accession) =>
-        [.. messages.Where(m => m.Text.Contains(accession, StringComparison.Ordinal) && m.Ack == "AA").DistinctBy(m => m.ControlId).Select(m => m.OrderStatus)];
-
-    private T Own<T>(T d)
-        where T : IAsyncDisposable
-    {
-        _owned.Add(d);
-        return d;
-    }
-
-    private async Task<BrokerProcess> StartBrokerAsync(int ehrPort, params string[] extra)
-    {
-        var broker = await BrokerProcess.StartAsync(
-            _dir,
-            [
-                $"actor-broker.hl7.destinations.ehr.port = {ehrPort.ToString(CultureInfo.InvariantCulture)}",
-                "actor-broker.hl7.destinations.ehr.ack-timeout = 5s",
-                "actor-broker.hl7.destinations.ehr.retry.base-delay = 200ms",
-                "actor-broker.hl7.destinations.ehr.retry.max-delay = 2s",
-                .. extra,
-            ]);
-        return Own(broker);
-    }
-
-    private static async Task PlaceAsync(BrokerProcess broker, GeneratedOrder order)
-    {
-        await using var client = await MllpClient.ConnectAsync("127.0.0.1", broker.Hl7Orders.Port);
-        var reply = await client.SendAsync(order.Bytes).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(Hl7Ack.TryParse(Hl7Message.Parse(reply), out var ack) && ack.AckCode == AckCode.AA, $"{order.Accession}: {ack?.AckCode} {ack?.Text}");
-    }
-
-    private static async Task<(int Exit, string Text)> AbctlAsync(BrokerProcess broker, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await ActorBroker.Cli.CliApp.RunAsync(["--endpoint", broker.ManagementEndpoint, .. args], stdout, stderr);
-        return (exit, stdout + stderr.ToString());
     }
 }
