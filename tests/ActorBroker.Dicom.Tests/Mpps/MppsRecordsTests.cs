@@ -52,6 +52,22 @@ public sealed class MppsRecordsTests
     }
 
     [Fact]
+    public void ToString_never_shows_patient_identity()
+    {
+        var text = new MppsOutcome.Accepted(Full).ToString();
+        Assert.DoesNotContain("Müller", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("P-77", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("19800229", text, StringComparison.Ordinal);
+        Assert.Contains("Status = DISCONTINUED", text, StringComparison.Ordinal);
+        Assert.Contains("PerformedSeries = 1", text, StringComparison.Ordinal);
+        Assert.Contains("DiscontinuationReason = 110514", text, StringComparison.Ordinal);
+
+        var refused = new MppsOutcome.Refused(DicomStatus.ProcessingFailure, "c", 0xA710, [DicomTags.Modality, DicomTags.PatientID]).ToString();
+        Assert.Contains("ErrorId = A710", refused, StringComparison.Ordinal);
+        Assert.Contains("OffendingElements = (0008,0060) (0010,0020)", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refusals_compare_their_offending_elements_by_content()
     {
         var a = new MppsOutcome.Refused(DicomStatus.MissingAttribute, "x", null, [DicomTags.Modality, DicomTags.PatientID]);
