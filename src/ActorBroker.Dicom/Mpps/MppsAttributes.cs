@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ActorBroker.Dicom.Mpps;
 
 /// <summary>
@@ -56,6 +58,21 @@ public sealed record MppsAttributes(
         && ListEquality.Equal(ScheduledSteps, other.ScheduledSteps)
         && ListEquality.Equal(PerformedSeries, other.PerformedSeries)
         && Equals(DiscontinuationReason, other.DiscontinuationReason);
+
+    // ToString leaves out the patient's name, ID, birth date and sex: a logged outcome must not carry them.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Status = ").Append(Status)
+            .Append(", PerformedProcedureStepId = ").Append(PerformedProcedureStepId)
+            .Append(", PerformedStationAeTitle = ").Append(PerformedStationAeTitle)
+            .Append(", Modality = ").Append(Modality)
+            .Append(", Start = ").Append(StartDate).Append(' ').Append(StartTime)
+            .Append(", End = ").Append(EndDate).Append(' ').Append(EndTime)
+            .Append(", ScheduledSteps = ").Append(ScheduledSteps.Count)
+            .Append(", PerformedSeries = ").Append(PerformedSeries.Count)
+            .Append(", DiscontinuationReason = ").Append(DiscontinuationReason?.CodeValue);
+        return true;
+    }
 
     public override int GetHashCode()
     {

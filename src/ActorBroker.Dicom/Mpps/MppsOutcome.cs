@@ -31,5 +31,14 @@ public abstract record MppsOutcome
             && ListEquality.Equal(OffendingElements, other.OffendingElements);
 
         public override int GetHashCode() => HashCode.Combine(Status, ErrorComment, ErrorId, ListEquality.Hash(OffendingElements));
+
+        protected override bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append("Status = ").Append(Status)
+                .Append(", ErrorComment = ").Append(ErrorComment)
+                .Append(", ErrorId = ").Append(ErrorId is { } id ? id.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : "")
+                .Append(", OffendingElements = ").Append(string.Join(' ', OffendingElements));
+            return true;
+        }
     }
 }
