@@ -43,9 +43,9 @@ public sealed class MppsProvider : INCreateProvider, INSetProvider
 
     private async Task<MppsOutcome> AskAsync(DicomAssociationContext context, string sopClass, string? uid, MppsOperation operation, DicomDataset? dataset, CancellationToken ct)
     {
-        if (!string.Equals(sopClass, WellKnownUids.ModalityPerformedProcedureStep, StringComparison.Ordinal))
+        if (MppsRules.CheckSopClass(sopClass) is { } wrongClass)
         {
-            return new MppsOutcome.Refused(DicomStatus.NoSuchSOPClass, $"SOP class {sopClass} is not MPPS (1.2.840.10008.3.1.2.3.3)", null, []);
+            return wrongClass;
         }
 
         dataset ??= new DicomDataset();
