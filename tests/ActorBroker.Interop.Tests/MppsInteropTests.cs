@@ -36,7 +36,10 @@ public sealed class MppsInteropTests : BrokerScenario
         Assert.Contains("NÚÑEZ", cm.Text, StringComparison.Ordinal);
 
         using var api = new BrokerApi(broker.ManagementEndpoint);
-        await api.WaitForOrderAsync(order.Accession, "MAINHOSP", o => o.GetProperty("state").GetString() == "Completed", "order Completed");
+        var completed = await api.WaitForOrderAsync(order.Accession, "MAINHOSP", o => o.GetProperty("state").GetString() == "Completed", "order Completed");
+        // The worklist follows: a completed exam is no longer offered to the scanner (worklist-states = [Scheduled]).
+        Assert.Empty(completed.GetProperty("worklistItems").EnumerateArray());
+        Assert.Equal("COMPLETED", Assert.Single(completed.GetProperty("performedSteps").EnumerateArray()).GetProperty("status").GetString());
         var study = await Eventually.MatchesAsync(
             () => api.GetOrNullAsync("api/studies/" + order.StudyUid),
             s => s is { } j && j.GetProperty("mpps").EnumerateArray().Any(m => m.GetProperty("status").GetString() == "COMPLETED"),
@@ -51,6 +54,30 @@ public sealed class MppsInteropTests : BrokerScenario
         Assert.Contains("COMPLETED", text, StringComparison.Ordinal);
         var ehrInterface = await Eventually.MatchesAsync(() => api.InterfaceAsync("ehr"), i => i.GetProperty("queueDepth").GetInt32() == 0 && i.GetProperty("delivered").GetInt64() >= 2, i => "ehr: " + i);
         Assert.True(ehrInterface.GetProperty("connected").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task An_MPPS_before_its_order_is_kept_raised_and_applied_when_the_order_arrives()
+    {
+        MppsScu.Require();
+        var ehr = Own(await Hl7Receiver.StartAsync("--raw"));
+        var broker = await StartBrokerAsync(ehr.Port);
+        var order = OrderMessageFactory.New(OrderMessageFactory.NewRunTag(), 9, 1);
+
+        // The scanner starts (unscheduled, or the NW is late): the modality still gets success.
+        var run = await MppsScu.RunAsync(broker.Dicom!, "ACTORBROKER", "CT01", "create", "--accession", order.Accession, "--study-uid", order.StudyUid);
+        Assert.True(run.Statuses.SequenceEqual([0]), run.Transcript);
+        using var api = new BrokerApi(broker.ManagementEndpoint);
+        await api.WaitForExceptionAsync(
+            s => s.GetProperty("source").GetString() == "dicom:mpps" && (s.GetProperty("reason").GetString() ?? "").Contains(order.Accession, StringComparison.Ordinal),
+            d => d.GetProperty("rawLength").GetInt32() > 0,
+            "the early MPPS raised with its dataset");
+        Assert.Empty(ehr.Messages);
+
+        // The NW arrives: the kept step applies, and the EHR hears IP.
+        await PlaceAsync(broker, order);
+        await ehr.WaitForAsync(m => StatusesFor(m, order.Accession).SequenceEqual(["IP"]), Within, "IP after the late order");
+        await api.WaitForOrderAsync(order.Accession, "MAINHOSP", o => o.GetProperty("state").GetString() == "InProgress", "order InProgress");
     }
 
     [SkippableFact]
