@@ -37,7 +37,7 @@ internal static class ManagementApi
         InterfaceApi.Map(app); // interfaces, outboxes, studies (issue 4)
     }
 
-    private static IResult Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock)
+    private static async Task<IResult> Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock, IRequiredActor<OutboundKey> outbound)
     {
         var bound = endpoints.Snapshot();
         var components = settings.Hl7Listeners
@@ -48,7 +48,19 @@ internal static class ManagementApi
             "dicom",
             bound.ContainsKey("dicom") ? "listening" : "starting",
             bound.TryGetValue("dicom", out var dicom) ? dicom.ToString() : $"{settings.Dicom.Host}:{settings.Dicom.Port}"));
-        var status = components.All(c => c.Status == "listening") ? "ok" : "degraded";
+        // Outbound interfaces (issue 4): a destination the broker cannot reach makes the node degraded, so the EHR
+        // being down shows at the first glance instead of in a growing queue.
+        try
+        {
+            var outboxes = await outbound.ActorRef.Ask<Actors.Outbound.OutboxStatuses>(new Actors.Outbound.GetOutboxStatuses(), AskTimeout);
+            components.AddRange(outboxes.Outboxes.Select(o => new ComponentView("outbound:" + o.Name, o.Connected ? "connected" : o.State, o.Endpoint)));
+        }
+        catch (AskTimeoutException)
+        {
+            components.Add(new ComponentView("outbound", "not answering", ""));
+        }
+
+        var status = components.All(c => c.Status is "listening" or "connected") ? "ok" : "degraded";
         return Results.Json(new
         {
             status,

@@ -167,10 +167,13 @@ public sealed class OrderIntakeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_reports_the_bound_listener()
+    public async Task Health_reports_the_bound_listener_and_an_unreachable_EHR_as_degraded()
     {
         var health = await GetAsync("/api/health");
-        Assert.Equal("ok", health.GetProperty("status").GetString());
+        // Nothing listens on the EHR destination (127.0.0.1:2576) in this test: the node says so.
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        var ehr = health.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "outbound:ehr");
+        Assert.NotEqual("connected", ehr.GetProperty("status").GetString());
         Assert.Equal("sqlite", health.GetProperty("journal").GetString());
         Assert.Equal(_broker.Hl7Orders.ToString(), health.GetProperty("components")[0].GetProperty("endpoint").GetString());
     }
