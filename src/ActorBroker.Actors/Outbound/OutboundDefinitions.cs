@@ -40,7 +40,9 @@ public static class OutboundDefinitions
                 PersistenceSetup.QueryId,
                 MppsForwardSelector.Select,
                 DicomMppsTransportActor.GetProps(f, calling, time),
-                Policy(f.RetryBaseDelay, f.RetryMaxDelay, 0.2, 0, TimeSpan.FromSeconds(90), "park", "park"),
+                // The DICOM transport connects per delivery and says "connected" again right after a failure: a
+                // failed connection must count as a failed attempt (backoff), or a PACS that is down is called in a loop.
+                Policy(f.RetryBaseDelay, f.RetryMaxDelay, 0.2, 0, TimeSpan.FromSeconds(90), "park", "park") with { ConnectionLossIsFailure = true },
                 1));
         }
 

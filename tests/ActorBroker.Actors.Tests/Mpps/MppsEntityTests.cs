@@ -1,0 +1,264 @@
+using ActorBroker.Actors.Exceptions;
+using ActorBroker.Actors.Modalities;
+using ActorBroker.Actors.Mpps;
+using ActorBroker.Actors.Orders;
+using ActorBroker.Actors.Studies;
+using ActorBroker.Dicom.Dimse;
+using ActorBroker.Dicom.Mpps;
+using ActorBroker.Domain.Orders;
+using ActorBroker.Domain.Studies;
+using ActorBroker.Hl7;
+using MppsStatus = ActorBroker.Dicom.Mpps.MppsStatus;
+using Akka.Actor;
+using Akka.TestKit;
+
+namespace ActorBroker.Actors.Tests.Mpps;
+
+/// <summary>
+/// The MPPS entity over the in-memory journal, with probes in the places of the order and study regions and the
+/// exception store: the modality's answer after the journal, the at-least-once hand-over, the refusals.
+/// </summary>
+public sealed class MppsEntityTests : JournalTestKit
+{
+    private const string Uid = "1.2.826.0.1.3680043.2.1125.9.1";
+    private const string Accession = "ACC20001";
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 15, 30, 0, TimeSpan.Zero);
+    private static readonly OrderKey Key = new("MAINHOSP", Accession);
+
+    private readonly TestProbe _orders;
+    private readonly TestProbe _studies;
+    private readonly TestProbe _exceptions;
+
+    public MppsEntityTests()
+    {
+        _orders = CreateTestProbe("orders");
+        _studies = CreateTestProbe("studies");
+        _exceptions = CreateTestProbe("exceptions");
+    }
+
+    [Fact]
+    public async Task An_accepted_N_CREATE_is_answered_then_handed_to_its_order_and_study_and_not_again_after_a_restart()
+    {
+        var entity = Spawn();
+        var create = MppsDatasets.NCreate("CT01", Accession);
+        var accepted = Assert.IsType<MppsOutcome.Accepted>((await SendAsync(entity, MppsOperation.Create, create)).Outcome);
+        Assert.Equal(MppsStatus.InProgress, accepted.Attributes.Status);
+
+        // The site comes from the calling AE (CT01 is a MAINHOSP modality), the accession from the Scheduled Step.
+        var step = await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        Assert.Equal(Key, step.Key);
+        Assert.Equal(new MessageRef("DICOM", "CT01", $"{Uid}|IN PROGRESS", At), step.Message);
+        Assert.Equal((Uid, MppsDatasets.StudyUid, "IN PROGRESS", "CT01", "CT", "20261128093000"), (step.Step.MppsInstanceUid, step.Step.StudyInstanceUid, step.Step.Status, step.Step.PerformedStationAeTitle, step.Step.Modality, step.Step.StartDateTime));
+        var study = await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        Assert.Equal((MppsDatasets.StudyUid, Uid, "IN PROGRESS"), (study.StudyInstanceUid, study.MppsInstanceUid, study.Status));
+        Assert.Equal([Key], study.Orders);
+
+        Assert.False((await StateAsync(entity)).Propagated);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+
+        // MppsPropagated is in the journal: a new incarnation has nothing to hand over.
+        await WatchAndStop(entity);
+        var again = Spawn();
+        var state = await StateAsync(again);
+        Assert.True(state.Propagated);
+        Assert.Equal(("CT01", MppsStatus.InProgress), (state.CallingAe, state.Attributes!.Status));
+        await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        await _studies.ExpectNoMsgAsync(TimeSpan.Zero);
+        await _exceptions.ExpectNoMsgAsync(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_hand_over_nobody_answered_is_repeated_by_the_next_incarnation()
+    {
+        var entity = Spawn();
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
+        var first = await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        var firstStudy = await _studies.ExpectMsgAsync<RecordStudyMpps>();
+
+        // Crash before the order and study answered: the journal has MppsCreated but no MppsPropagated.
+        await WatchAndStop(entity);
+        var again = Spawn();
+        Assert.Equal(first, await _orders.ExpectMsgAsync<RecordProcedureStep>());
+        Assert.Equal(firstStudy, await _studies.ExpectMsgAsync<RecordStudyMpps>());
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.InProgress, null, null));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, "already recorded"));
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(again)).Propagated), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task An_N_SET_accepted_during_the_hand_over_of_the_N_CREATE_follows_it_in_journal_order()
+    {
+        var entity = Spawn();
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
+        var set = await SendAsync(entity, MppsOperation.Set, MppsDatasets.NSetCompleted(images: 3));
+        Assert.Equal(MppsStatus.Completed, Assert.IsType<MppsOutcome.Accepted>(set.Outcome).Attributes.Status);
+
+        Assert.Equal(MppsStatus.InProgress, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
+        var asker = _orders.LastSender;
+        await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        // COMPLETED waits until the order has IN PROGRESS.
+        await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        asker.Tell(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+
+        var completed = await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        Assert.Equal((MppsStatus.Completed, "20261128094500", 1, 3), (completed.Step.Status, completed.Step.EndDateTime, completed.Step.SeriesCount, completed.Step.ImageCount));
+        var study = await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        Assert.Equal(MppsStatus.Completed, study.Status);
+        Assert.Equal([new StudySeries(MppsDatasets.StudyUid + ".1", "Axial", 3)], study.Series);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.Completed, null, null));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_failed_order_answer_is_retried_after_a_backoff()
+    {
+        var entity = Spawn();
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
+        var first = await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Failed, OrderState.None, null, "journal down"));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+
+        // First retry after 2 s; the whole hand-over is repeated (the study recognises its repeat).
+        Assert.Equal(first, await _orders.ExpectMsgAsync<RecordProcedureStep>(TimeSpan.FromSeconds(6)));
+        await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        Assert.False((await StateAsync(entity)).Propagated);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, "already recorded"));
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+        await _exceptions.ExpectNoMsgAsync(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_second_N_CREATE_is_refused_0111_and_recorded_as_an_exception()
+    {
+        var entity = Spawn();
+        var create = MppsDatasets.NCreate("CT01", Accession);
+        await SendAsync(entity, MppsOperation.Create, create);
+        var refused = Assert.IsType<MppsOutcome.Refused>((await SendAsync(entity, MppsOperation.Create, create)).Outcome);
+        Assert.Equal(DicomStatus.DuplicateSOPInstance, refused.Status);
+
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Equal(("dicom:mpps", "N-CREATE", Uid, "0111", "CT01"), (ex.Source, ex.MessageType, ex.MessageControlId, ex.AckCode, ex.Remote));
+        Assert.Contains("refused with 0111", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(create, ex.Raw);
+    }
+
+    [Fact]
+    public async Task An_N_SET_of_an_unknown_instance_is_refused_0112_and_journals_nothing()
+    {
+        var entity = Spawn();
+        var set = MppsDatasets.NSetCompleted();
+        var refused = Assert.IsType<MppsOutcome.Refused>((await SendAsync(entity, MppsOperation.Set, set)).Outcome);
+        Assert.Equal(DicomStatus.NoSuchObjectInstance, refused.Status);
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Equal(("N-SET", "0112", set), (ex.MessageType, ex.AckCode, ex.Raw));
+
+        await WatchAndStop(entity);
+        var state = await StateAsync(Spawn());
+        Assert.Null(state.Attributes);
+        await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task An_N_SET_after_COMPLETED_is_refused_0110_A710()
+    {
+        var entity = Spawn();
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
+        await SendAsync(entity, MppsOperation.Set, MppsDatasets.NSetCompleted());
+        var again = MppsDatasets.NSetCompleted(images: 4);
+        var refused = Assert.IsType<MppsOutcome.Refused>((await SendAsync(entity, MppsOperation.Set, again)).Outcome);
+        Assert.Equal((DicomStatus.ProcessingFailure, (ushort?)MppsRules.MayNoLongerBeUpdatedErrorId), (refused.Status, refused.ErrorId));
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Equal(("N-SET", "0110", again), (ex.MessageType, ex.AckCode, ex.Raw));
+        Assert.Equal(MppsStatus.Completed, (await StateAsync(entity)).Attributes!.Status);
+    }
+
+    [Fact]
+    public async Task An_order_rejection_is_recorded_with_the_dataset_and_the_MPPS_still_counts_as_handed_over()
+    {
+        var entity = Spawn();
+        var create = MppsDatasets.NCreate("CT01", Accession);
+        await SendAsync(entity, MppsOperation.Create, create);
+        await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        var rejection = new OrderRejection("order ACC20001 is cancelled", Hl7ErrorCode.ApplicationRecordLocked, null);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Rejected, OrderState.Cancelled, rejection, null));
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Equal(("dicom:mpps", "N-CREATE", Uid, "CT01"), (ex.Source, ex.MessageType, ex.MessageControlId, ex.Remote));
+        Assert.Contains("order ACC20001 is cancelled", ex.Reason, StringComparison.Ordinal);
+        Assert.Contains("MAINHOSP", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(create, ex.Raw);
+        // Not retried: the same command would be refused again.
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+        await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task An_unscheduled_MPPS_reaches_its_study_and_is_raised_for_having_no_order()
+    {
+        var entity = Spawn();
+        var create = MppsDatasets.NCreate("CT01");
+        await SendAsync(entity, MppsOperation.Create, create);
+        var study = await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        Assert.Empty(study.Orders);
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Contains("names no accession", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal(create, ex.Raw);
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+        await _orders.ExpectNoMsgAsync(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_modality_of_no_known_site_is_raised_and_its_MPPS_still_reaches_the_study()
+    {
+        var entity = Spawn();
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("XR99", Accession), callingAe: "XR99");
+        await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Contains("XR99 is not a configured modality", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal("XR99", ex.Remote);
+        await _orders.ExpectNoMsgAsync(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_dataset_that_cannot_be_read_is_refused_0110_and_kept_as_an_exception()
+    {
+        var entity = Spawn();
+        // (0010,0010) PN claiming 255 bytes, with none following.
+        byte[] garbage = [0x10, 0x00, 0x10, 0x00, 0x50, 0x4e, 0xff, 0x00];
+        var refused = Assert.IsType<MppsOutcome.Refused>((await SendAsync(entity, MppsOperation.Create, garbage)).Outcome);
+        Assert.Equal(DicomStatus.ProcessingFailure, refused.Status);
+        var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Equal(garbage, ex.Raw);
+        Assert.Null((await StateAsync(entity)).Attributes);
+    }
+
+    private IActorRef Spawn() => Sys.ActorOf(MppsEntity.GetProps(Uid, new MppsEntityContext(
+        _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), SampleOrders.Sites)));
+
+    private async Task<MppsRequestResult> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset, string callingAe = "CT01")
+    {
+        entity.Tell(new MppsRequest(Uid, operation, callingAe, dataset, At), TestActor);
+        return await ExpectMsgAsync<MppsRequestResult>();
+    }
+
+    private async Task<MppsStateReply> StateAsync(IActorRef entity) =>
+        await entity.Ask<MppsStateReply>(new GetMppsState(Uid), TimeSpan.FromSeconds(3));
+
+    private async Task WatchAndStop(IActorRef actor)
+    {
+        Watch(actor);
+        actor.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(actor);
+    }
+}

@@ -1,0 +1,86 @@
+using ActorBroker.Actors.Exceptions;
+using ActorBroker.Actors.Persistence;
+using ActorBroker.Actors.Serialization;
+using ActorBroker.Actors.Settings;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.TestKit.Xunit2;
+
+namespace ActorBroker.Actors.Tests;
+
+/// <summary>
+/// TestKit over the real Akka.Persistence.Sql journal, snapshot store and read journal on SQLite in a temporary
+/// folder, configured as the broker configures them (PersistenceSetup), with the broker's JSON serializer bound to
+/// every journaled type (as BrokerAkkaSetup binds them). The read journal polls every 100 ms so that projections
+/// (events by tag) see new events quickly. The folder is deleted after the actor system has stopped.
+/// </summary>
+public abstract class SqliteTestKit : TestKit
+{
+    private static readonly Config Overrides = ConfigurationFactory.ParseString($$"""
+        akka.loglevel = WARNING
+        akka.persistence.query.journal.sql {
+          refresh-interval = 100ms
+          journal-sequence-retrieval.query-delay = 100ms
+        }
+        akka.actor {
+          serializers.broker-json = "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}"
+          serialization-bindings {
+            "ActorBroker.Domain.Orders.IOrderEvent, ActorBroker.Domain" = broker-json
+            "ActorBroker.Domain.Orders.OrderSnapshot, ActorBroker.Domain" = broker-json
+            "{{typeof(ActorBroker.Actors.Inbound.InboundAccepted).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Inbound.InboundCheckpoint).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Inbound.InboundLogSnapshot).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ExceptionRaised).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ExceptionRepeated).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Mpps.MppsCreated).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Mpps.MppsUpdated).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Mpps.MppsPropagated).AssemblyQualifiedName}}" = broker-json
+            "ActorBroker.Domain.Studies.IStudyEvent, ActorBroker.Domain" = broker-json
+            "{{typeof(ActorBroker.Domain.Studies.StudySnapshot).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Outbound.OutboxEnqueued).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Outbound.OutboxDelivered).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Outbound.OutboxParked).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Outbound.OutboxReleased).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Outbound.OutboxDiscarded).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(ActorBroker.Actors.Outbound.OutboxJournalSnapshot).AssemblyQualifiedName}}" = broker-json
+          }
+          serialization-identifiers {
+            "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}" = {{BrokerJsonSerializer.SerializerId}}
+          }
+        }
+        """);
+
+    private readonly string _dir;
+
+    protected SqliteTestKit()
+        : this(Path.Combine(Path.GetTempPath(), "ab-sqlkit-" + Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    private SqliteTestKit(string dir)
+        : base(Setup(dir), "sqlite-" + Guid.NewGuid().ToString("N")[..8])
+    {
+        _dir = dir;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static ActorSystemSetup Setup(string dir)
+    {
+        var settings = PersistenceSettings.Default;
+        PersistenceSetup.PrepareDatabase(settings, dir);
+        var config = Overrides
+            .WithFallback(PersistenceSetup.Hocon(settings, dir))
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+        return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), PersistenceSetup.DataOptions(settings, dir));
+    }
+}
