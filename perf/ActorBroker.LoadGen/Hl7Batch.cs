@@ -25,7 +25,7 @@ internal sealed class Hl7Batch
 
     public int Connections => _senders.Length;
 
-    /// <summary>First send to last ACK (or give-up), wall clock.</summary>
+    /// <summary>Connections opened, every message sent, every ACK (or give-up): wall clock.</summary>
     public double Seconds { get; }
 
     public long Aa => _senders.Sum(s => s.Aa);

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace ActorBroker.LoadGen;
 
 /// <summary>
-/// The report phase of <c>loadgen mpps --reports on</c>, measured pairs only. ACKs: first ORU^R01 sent to the
+/// The report phase of <c>loadgen mpps --reports on</c>, measured pairs only. ACKs: connections opened to the
 /// last ACK of the reports listener. End to end: first ORU^R01 sent to the arrival at the EHR of the last
 /// final result (ORU^R01, OBR-25 F) that an AA'd report asked for. Latency per report: sent -> result at the EHR.
 /// </summary>
@@ -37,6 +37,9 @@ internal sealed record OruResult
 
     public required double EndToEndSeconds { get; init; }
 
+    /// <summary>First ORU^R01 sent to the first final result at the EHR: how long before the EHR leg starts to flow.</summary>
+    public required double FirstResultSeconds { get; init; }
+
     /// <summary>Pairs with a final result at the EHR.</summary>
     public required int Received { get; init; }
 
@@ -65,9 +68,10 @@ internal sealed record OruResult
         var text = new StringBuilder();
         void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Line($"reports     {Count} ORU^R01 F (after {WarmupCount} warm-up reports) over {Connections} connections, {Pipeline} in flight each, to {Target}");
-        Line($"ACKs        {AckSeconds:F2} s  {AcksPerSecond:F0} reports/s (first ORU sent -> last ACK)  AA {Aa}  AE {Ae}  AR {Ar}  other {Other}  timeouts {Timeouts}");
+        Line($"ACKs        {AckSeconds:F2} s  {AcksPerSecond:F0} reports/s (connections opened -> last ACK)  AA {Aa}  AE {Ae}  AR {Ar}  other {Other}  timeouts {Timeouts}");
         Line($"            ORU sent -> ACK          {AckLatency.ToText()}");
         Line($"END TO END  {EndToEndSeconds:F2} s  {ReportsPerSecond:F0} reports/s (first ORU sent -> last ORU^R01 F at the EHR){(Complete ? "" : "  INCOMPLETE")}");
+        Line($"            first final result at the EHR {FirstResultSeconds:F2} s after the first ORU sent");
         Line($"            final results at EHR {Received}/{Count}  missing {Missing} (AA'd, none at the EHR)  not AA'd {NotAccepted}");
         Line($"            ORU sent -> ORU at EHR   {EndToEndLatency.ToText()}");
         var c = Ehr;
@@ -96,6 +100,7 @@ internal sealed record OruResult
         {
             ["seconds"] = Math.Round(EndToEndSeconds, 3),
             ["perSec"] = Math.Round(ReportsPerSecond, 1),
+            ["firstResultSeconds"] = Math.Round(FirstResultSeconds, 3),
             ["complete"] = Complete,
             ["received"] = Received,
             ["missing"] = Missing,

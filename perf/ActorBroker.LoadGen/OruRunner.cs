@@ -54,6 +54,7 @@ internal static class OruRunner
         long ReportAt(int j) => ehr.ReportAt[from + j];
         var first = pairs.Select(batch.SentAt).Where(t => t != 0).DefaultIfEmpty(0).Min();
         var last = pairs.Select(ReportAt).DefaultIfEmpty(0).Max();
+        var firstResult = pairs.Select(ReportAt).Where(t => t != 0).DefaultIfEmpty(0).Min();
         return new OruResult
         {
             Count = batch.Count,
@@ -69,6 +70,7 @@ internal static class OruRunner
             Timeouts = batch.Timeouts,
             AckLatency = batch.AckLatency,
             EndToEndSeconds = MppsRunner.Seconds(first, last),
+            FirstResultSeconds = MppsRunner.Seconds(first, firstResult),
             Received = pairs.Count(j => ReportAt(j) != 0),
             Missing = pairs.Count(j => batch.Accepted(j) && ReportAt(j) == 0),
             NotAccepted = pairs.Count(j => !batch.Accepted(j)),
