@@ -17,7 +17,6 @@ internal sealed class ConnectionWorker
     private readonly int _run;
     private readonly int _connection;
     private readonly int _count;
-    private readonly long[] _sentAt;
     private readonly SemaphoreSlim _window;
     private int _received;
     private volatile bool _stopped;
@@ -29,7 +28,8 @@ internal sealed class ConnectionWorker
         _run = run;
         _connection = connection;
         _count = count;
-        _sentAt = new long[count];
+        SentAt = new long[count];
+        Accepted = new bool[count];
         LatencyTicks = new long[count];
         Array.Fill(LatencyTicks, -1);
         _window = new SemaphoreSlim(options.Pipeline, options.Pipeline);
@@ -37,6 +37,12 @@ internal sealed class ConnectionWorker
 
     /// <summary>Stopwatch ticks per message; -1 when no ACK came.</summary>
     public long[] LatencyTicks { get; }
+
+    /// <summary>Stopwatch timestamp per message when it was sent (or scheduled, in open loop); 0 = not sent.</summary>
+    public long[] SentAt { get; }
+
+    /// <summary>Per message: its ACK (matched by MSA-2) was AA or CA.</summary>
+    public bool[] Accepted { get; }
 
     public long Aa { get; private set; }
 
@@ -79,7 +85,7 @@ internal sealed class ConnectionWorker
                     at = Stopwatch.GetTimestamp();
                 }
 
-                _sentAt[k] = at;
+                SentAt[k] = at;
                 var length = _template.Write(buffer, _run, _connection, sequenceOffset + k);
                 await client.SendFrameAsync(buffer.AsMemory(0, length), ct);
             }
@@ -130,7 +136,8 @@ internal sealed class ConnectionWorker
             else
             {
                 var code = index.Field(frame, msa, 1);
-                if (code.SequenceEqual("AA"u8) || code.SequenceEqual("CA"u8))
+                var accepted = code.SequenceEqual("AA"u8) || code.SequenceEqual("CA"u8);
+                if (accepted)
                 {
                     Aa++;
                 }
@@ -150,7 +157,8 @@ internal sealed class ConnectionWorker
                 if (MessageTemplate.TryReadSequence(index.Field(frame, msa, 2), out var sequence)
                     && sequence - sequenceOffset is var k && k >= 0 && k < _count && LatencyTicks[k] < 0)
                 {
-                    LatencyTicks[k] = now - _sentAt[k];
+                    LatencyTicks[k] = now - SentAt[k];
+                    Accepted[k] = accepted;
                 }
             }
 

@@ -6,13 +6,16 @@ using ActorBroker.Hl7.Mllp;
 namespace ActorBroker.LoadGen;
 
 /// <summary>
-/// The EHR end of an MPPS run, in process: an MLLP handler that answers every frame AA and records, per
-/// pair, when the first ORC-5 IP and the first ORC-5 CM for its order arrived (Stopwatch timestamps).
+/// The EHR end of an MPPS or report run, in process: an MLLP handler that answers every frame AA and records,
+/// per pair, when the first ORC-5 IP, the first ORC-5 CM (status messages) and the first final result
+/// (ORU^R01 with OBR-25 F) for its order arrived (Stopwatch timestamps).
 /// The order is found by OBR-18 (accession), else ORC-3, OBR-3, ORC-2, OBR-2 (filler/placer numbers).
 /// Counts what an EHR interface would complain about: the same MSH-10 twice, a status repeated under a
-/// new MSH-10, CM before IP, other statuses (DC ...), ORC-1 other than SC, messages for unknown orders.
+/// new MSH-10, CM before IP, other statuses (DC ...), ORC-1 other than SC, messages for unknown orders,
+/// a final result repeated under a new MSH-10, results other than F.
 /// </summary>
-// HL7 2.5.1 4.5.1 ORC (ORC-1 table 0119 SC, ORC-5 table 0038 IP/CM), 2.9.2 original-mode ACK (MSA-2 = MSH-10)
+// HL7 2.5.1 4.5.1 ORC (ORC-1 table 0119 SC, ORC-5 table 0038 IP/CM), 7.3.1 ORU^R01 and 4.5.3 OBR-25 (table 0123 F),
+// 2.9.2 original-mode ACK (MSA-2 = MSH-10)
 internal sealed class EhrReceiver : IMllpHandler
 {
     private readonly Dictionary<string, int> _pairs;
@@ -28,6 +31,9 @@ internal sealed class EhrReceiver : IMllpHandler
     private long _outOfOrder;
     private long _unparsable;
     private long _frameErrors;
+    private long _reports;
+    private long _repeatedReports;
+    private long _notFinalReports;
     private int _completed;
 
     public EhrReceiver(IReadOnlyList<MppsPair> pairs)
@@ -42,6 +48,7 @@ internal sealed class EhrReceiver : IMllpHandler
 
         IpAt = new long[pairs.Count];
         CmAt = new long[pairs.Count];
+        ReportAt = new long[pairs.Count];
         _complete = new int[pairs.Count];
     }
 
@@ -50,6 +57,9 @@ internal sealed class EhrReceiver : IMllpHandler
 
     /// <summary>Stopwatch timestamp of the first ORC-5 CM per pair; 0 = none yet.</summary>
     public long[] CmAt { get; }
+
+    /// <summary>Stopwatch timestamp of the first ORU^R01 with OBR-25 F per pair; 0 = none yet.</summary>
+    public long[] ReportAt { get; }
 
     public long Messages => Interlocked.Read(ref _messages);
 
@@ -71,10 +81,19 @@ internal sealed class EhrReceiver : IMllpHandler
 
     public long FrameErrors => Interlocked.Read(ref _frameErrors);
 
+    /// <summary>ORU^R01 messages for known orders (first MSH-10 only).</summary>
+    public long Reports => Interlocked.Read(ref _reports);
+
+    /// <summary>A final result for a pair that already had one, under a new MSH-10.</summary>
+    public long RepeatedReports => Interlocked.Read(ref _repeatedReports);
+
+    /// <summary>ORU^R01 whose OBR-25 is not F (P, C, ...).</summary>
+    public long NotFinalReports => Interlocked.Read(ref _notFinalReports);
+
     /// <summary>Pairs with both IP and CM.</summary>
     public int Completed => Volatile.Read(ref _completed);
 
-    /// <summary>Completes at the next recorded IP or CM (a pulse: ask again after it).</summary>
+    /// <summary>Completes at the next recorded IP, CM or final result (a pulse: ask again after it).</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
 
     public ValueTask<ReadOnlyMemory<byte>> HandleAsync(MllpConnectionInfo connection, ReadOnlyMemory<byte> frame, CancellationToken ct)
@@ -101,6 +120,26 @@ internal sealed class EhrReceiver : IMllpHandler
     public void OnFrameError(MllpConnectionInfo connection, MllpFrameError error, ReadOnlyMemory<byte> rawSoFar) =>
         Interlocked.Increment(ref _frameErrors);
 
+    /// <summary>
+    /// Returns when <paramref name="done"/> holds for every pair in <paramref name="pairs"/>, or after
+    /// <paramref name="timeout"/> (what is still missing is then the caller's to report).
+    /// </summary>
+    public async Task WaitAsync(IEnumerable<int> pairs, Func<int, bool> done, TimeSpan timeout, CancellationToken ct)
+    {
+        var remaining = pairs.ToList();
+        var expiry = Task.Delay(timeout, ct);
+        while (true)
+        {
+            var changed = Changed; // before the check, so an arrival during the check is not missed
+            remaining.RemoveAll(i => done(i));
+            if (remaining.Count == 0 || await Task.WhenAny(changed, expiry) == expiry)
+            {
+                ct.ThrowIfCancellationRequested();
+                return;
+            }
+        }
+    }
+
     private void Record(Hl7Message message, long now)
     {
         var orc = message.Find("ORC");
@@ -108,6 +147,12 @@ internal sealed class EhrReceiver : IMllpHandler
         if (orc is not { } o || FindPair(o, obr) is not { } pair)
         {
             Interlocked.Increment(ref _unknown);
+            return;
+        }
+
+        if (message.MessageType == "ORU")
+        {
+            RecordReport(obr?.Get(25), pair, now);
             return;
         }
 
@@ -146,8 +191,30 @@ internal sealed class EhrReceiver : IMllpHandler
             Interlocked.Increment(ref _completed);
         }
 
-        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Pulse();
     }
+
+    // A result (ORC-1 RE, ORC-5 CM: the order is complete) is not a status message: only OBR-25 counts.
+    private void RecordReport(string? resultStatus, int pair, long now)
+    {
+        Interlocked.Increment(ref _reports);
+        if (resultStatus != "F")
+        {
+            Interlocked.Increment(ref _notFinalReports);
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref ReportAt[pair], now, 0) != 0)
+        {
+            Interlocked.Increment(ref _repeatedReports);
+            return;
+        }
+
+        Pulse();
+    }
+
+    private void Pulse() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private int? FindPair(Hl7Segment orc, Hl7Segment? obr)
     {

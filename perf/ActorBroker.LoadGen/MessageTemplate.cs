@@ -20,6 +20,18 @@ internal sealed class MessageTemplate
         "OBR|1|PL20001^EPC|ACC20001^EPC|IMG3301^CT HEAD WO CONTRAST^EAP^70450^CT HEAD WO CONTRAST^CPT|||20261128083000-0600|||||||||4411^GARCÍA^MARÍA^^^^MD||ACC20001|RP20001|SPS20001||||CT|||^^^20261128093000-0600^^R||||Headache, rule out bleed\r" +
         "ZDS|1.2.840.114350.2.277.2.798268.2.20001.1^EPIC^Application^DICOM\r";
 
+    /// <summary>
+    /// ORU^R01 final report (OBR-25 F, two OBX TX lines) from dictation at site MAINHOSP: the placer (ORC-2,
+    /// OBR-2), filler (ORC-3, OBR-3) and accession (OBR-18) holes take an order's numbers, so it reports on that order.
+    /// </summary>
+    public const string BuiltInOru =
+        "MSH|^~\\&|DICTATION|MAINHOSP|ACTORBROKER|RAD|20261128120000-0600||ORU^R01|MSG000001|P|2.3|||AL|NE||UNICODE UTF-8\r" +
+        "PID|1||E1000001^^^EPI^MR||NÚÑEZ^JOSÉ^ANTONIO^^SR.||19700214|M\r" +
+        "ORC|RE|PL20001^EPC|ACC20001^EPC||CM\r" +
+        "OBR|1|PL20001^EPC|ACC20001^EPC|IMG3301^CT HEAD WO CONTRAST^EAP|||20261128093500-0600|||||||||4411^GARCÍA^MARÍA^^^^MD||ACC20001||||20261128120000-0600||CT|F\r" +
+        "OBX|1|TX|IMG3301^CT HEAD WO CONTRAST^EAP|1|FINDINGS: No acute intracranial hemorrhage.||||||F\r" +
+        "OBX|2|TX|IMG3301^CT HEAD WO CONTRAST^EAP|2|IMPRESSION: Normal non-contrast head CT.||||||F\r";
+
     internal const string UidRoot = "1.2.840.114350.2.277.2.798268.2";
 
     private readonly byte[] _bytes;

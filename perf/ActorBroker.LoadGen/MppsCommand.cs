@@ -38,7 +38,7 @@ internal static class MppsCommand
         }
         catch (SocketException e)
         {
-            await Console.Error.WriteLineAsync($"cannot reach {options.Host} (HL7 {options.Hl7Port}) or bind the EHR port {options.EhrPort}: {e.Message}");
+            await Console.Error.WriteLineAsync($"cannot reach {options.Host} (DICOM {options.DicomPort}, HL7 {options.Hl7Port}, reports {options.ReportsPort}) or bind the EHR port {options.EhrPort}: {e.Message}");
             return 3;
         }
     }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace ActorBroker.LoadGen;
 
-/// <summary>Command line of <c>loadgen mpps</c>: MPPS N-CREATE + N-SET pairs, end to end to an in-process EHR.</summary>
+/// <summary>
+/// Command line of <c>loadgen mpps</c>: MPPS N-CREATE + N-SET pairs, end to end to an in-process EHR; then
+/// (--reports on) one ORU^R01 final report per order, end to end to the same EHR.
+/// </summary>
 internal sealed record MppsOptions
 {
     public string Host { get; init; } = "127.0.0.1";
@@ -12,6 +15,9 @@ internal sealed record MppsOptions
     public int Hl7Port { get; init; }
 
     public int EhrPort { get; init; }
+
+    /// <summary>The broker's report listener (ports file key hl7:reports).</summary>
+    public int ReportsPort { get; init; }
 
     /// <summary>Address the EHR receiver binds (the broker's destinations.ehr.host must reach it).</summary>
     public string EhrBind { get; init; } = "127.0.0.1";
@@ -33,6 +39,17 @@ internal sealed record MppsOptions
     public bool OrdersFirst { get; init; } = true;
 
     public int OrderConnections { get; init; } = 4;
+
+    /// <summary>Run the MPPS pairs (off: orders, then reports only).</summary>
+    public bool Mpps { get; init; } = true;
+
+    /// <summary>After the MPPS pairs (or the orders, with --mpps off), one ORU^R01 F per order, measured until the EHR has the result.</summary>
+    public bool Reports { get; init; }
+
+    public int ReportConnections { get; init; } = 4;
+
+    /// <summary>ORU^R01 sent before their ACKs, per connection (1 = one at a time, as most dictation systems send).</summary>
+    public int ReportPipeline { get; init; } = 8;
 
     /// <summary>Pause between the last order AA and the first N-CREATE, so the broker has applied the orders it ACKed.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
@@ -71,14 +88,19 @@ internal sealed record MppsOptions
                        [--warmup-pairs 200] [--orders-first on|off] [--order-connections 4] [--settle-ms 2000] [--assoc-per-step]
                        [--calling-ae CT01] [--called-ae ACTORBROKER] [--modality CT] [--accession-prefix MP]
                        [--first-number 1] [--images 2] [--timeout-s 120] [--ehr-bind 127.0.0.1] [--no-ehr] [--json]
-          loadgen mpps --dry-run [--accession-prefix MP] ...     print pair 0's N-CREATE/N-SET datasets, check they parse back
+                       [--mpps on|off] [--reports on|off --reports-port S] [--report-connections 4] [--report-pipeline 8]
+          loadgen mpps --dry-run [--accession-prefix MP] ...     print pair 0's order, N-CREATE/N-SET datasets and report, check they parse back
         Each pair: an ORM^O01 NW order (accession = prefix + 8-digit number, site MAINHOSP, ZDS Study UID) when
         --orders-first is on, then MPPS N-CREATE (IN PROGRESS) and N-SET (COMPLETED) naming that accession; the
         in-process EHR receiver (MLLP on --ehr-port, ACK AA) waits for ORC-5 IP and CM per accession.
+        --reports on: then one ORU^R01 (OBR-25 F, placer/filler/accession of the pair's order, MSH-4 MAINHOSP) per pair
+        to --reports-port over --report-connections, warm-up pairs first; the EHR waits for an ORU^R01 F per accession.
+        --mpps off skips the MPPS pairs (orders, then reports; --dicom-port not needed).
         The first --warmup-pairs numbers run (and are awaited) before the measured --pairs, and are not counted;
         a second run against the same broker needs --first-number past the first run's warm-up + pairs.
         --no-ehr: no EHR receiver (DICOM-side numbers only; --hl7-port and --ehr-port not needed with --orders-first off).
-        Exit code 0 only when every status was 0000 and (unless --no-ehr) the EHR got IP and CM for every pair.
+        Exit code 0 only when every status was 0000 and (unless --no-ehr) the EHR got IP and CM for every pair,
+        and (--reports on) every ORU^R01 got AA and the EHR a final result for each.
         """;
 
     public static MppsOptions Parse(IReadOnlyList<string> args)
@@ -94,6 +116,11 @@ internal sealed record MppsOptions
                 "--dicom-port" => options with { DicomPort = Int(Next()) },
                 "--hl7-port" => options with { Hl7Port = Int(Next()) },
                 "--ehr-port" => options with { EhrPort = Int(Next()) },
+                "--reports-port" => options with { ReportsPort = Int(Next()) },
+                "--mpps" => options with { Mpps = OnOff(arg, Next()) },
+                "--reports" => options with { Reports = OnOff(arg, Next()) },
+                "--report-connections" => options with { ReportConnections = Int(Next()) },
+                "--report-pipeline" => options with { ReportPipeline = Int(Next()) },
                 "--ehr-bind" => options with { EhrBind = Next() },
                 "--pairs" => options with { Pairs = Int(Next()) },
                 "--associations" => options with { Associations = Int(Next()) },
@@ -128,14 +155,30 @@ internal sealed record MppsOptions
             return options;
         }
 
-        if (options.Pairs < 1 || options.Associations < 1 || options.OrderConnections < 1 || options.FirstNumber < 0 || options.Images < 0 || options.WarmupPairs < 0)
+        if (options.Pairs < 1 || options.Associations < 1 || options.OrderConnections < 1 || options.ReportConnections < 1 || options.ReportPipeline < 1
+            || options.FirstNumber < 0 || options.Images < 0 || options.WarmupPairs < 0)
         {
-            throw new ArgumentException("--pairs, --associations and --order-connections must be at least 1; --first-number, --images and --warmup-pairs at least 0");
+            throw new ArgumentException("--pairs, --associations, --order-connections, --report-connections and --report-pipeline must be at least 1; --first-number, --images and --warmup-pairs at least 0");
         }
 
-        if (options.DicomPort <= 0)
+        if (!options.Mpps && !options.Reports)
         {
-            throw new ArgumentException("--dicom-port is required");
+            throw new ArgumentException("--mpps off needs --reports on: there would be nothing to measure");
+        }
+
+        if (options.Mpps && options.DicomPort <= 0)
+        {
+            throw new ArgumentException("--dicom-port is required (or --mpps off)");
+        }
+
+        if (options.Reports && options.ReportsPort <= 0)
+        {
+            throw new ArgumentException("--reports-port is required with --reports on");
+        }
+
+        if (options.Reports && options.NoEhr)
+        {
+            throw new ArgumentException("--reports on is measured at the EHR: not with --no-ehr");
         }
 
         if (options.OrdersFirst && options.Hl7Port <= 0)

@@ -9,6 +9,7 @@ namespace ActorBroker.LoadGen;
 /// The result of <c>loadgen mpps</c>. DICOM side: first N-CREATE sent to last N-SET response. End to end:
 /// first N-CREATE sent to the arrival at the EHR of the last IP/CM that a successful N-CREATE/N-SET asked
 /// for. Latencies: N-CREATE sent -> IP at the EHR, N-SET sent -> CM at the EHR, and each DIMSE round trip.
+/// With --reports on, the report phase's own result (<see cref="OruResult"/>) follows.
 /// </summary>
 internal sealed record MppsReport
 {
@@ -53,6 +54,9 @@ internal sealed record MppsReport
 
     public EhrCounts? EhrCounts { get; init; }
 
+    /// <summary>The report phase (--reports on).</summary>
+    public OruResult? Reports { get; init; }
+
     public int Pairs => Options.Pairs;
 
     public double DicomPairsPerSecond => DicomSeconds > 0 ? SetOk / DicomSeconds : 0;
@@ -63,16 +67,45 @@ internal sealed record MppsReport
 
     public bool EndToEndComplete => Ehr && MissingIp == 0 && MissingCm == 0 && EndToEndPairs == Pairs;
 
-    /// <summary>Every order AA, every measured N-CREATE and N-SET 0000, and (with the EHR) every IP and CM there.</summary>
+    /// <summary>
+    /// Every order AA; with MPPS every measured N-CREATE and N-SET 0000 and (with the EHR) every IP and CM there;
+    /// with reports every ORU^R01 AA and every final result at the EHR.
+    /// </summary>
     public bool Success =>
-        (Orders?.AllAccepted ?? true) && CreateOk == Pairs && SetOk == Pairs && NetworkErrors == 0 && (!Ehr || EndToEndComplete);
+        (Orders?.AllAccepted ?? true)
+        && (!Options.Mpps || (CreateOk == Pairs && SetOk == Pairs && NetworkErrors == 0 && (!Ehr || EndToEndComplete)))
+        && (Reports?.Success ?? true);
+
+    /// <summary>With --mpps off: the orders only (the report phase adds its own result).</summary>
+    public static MppsReport Skipped(MppsOptions options, MppsOrderResult? orders) => new()
+    {
+        Options = options,
+        Orders = orders,
+        DicomSeconds = 0,
+        CreateOk = 0,
+        SetOk = 0,
+        FailureStatuses = new Dictionary<string, int>(StringComparer.Ordinal),
+        NoResponse = 0,
+        NetworkErrors = 0,
+        ErrorSamples = [],
+        CreateRtt = LatencyStats.FromTicks([]),
+        SetRtt = LatencyStats.FromTicks([]),
+    };
 
     public string ToText()
     {
         var o = Options;
         var text = new StringBuilder();
         void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        Line($"mpps: {Pairs} pairs (after {o.WarmupPairs} warm-up pairs) over {o.Associations} associations{(o.AssocPerStep ? " (a new association per N-CREATE and per N-SET)" : " (N-CREATE + N-SET on one association each)")}, {o.CallingAe} -> {o.CalledAe} at {o.Host}:{o.DicomPort}, {o.Images} images per series");
+        if (o.Mpps)
+        {
+            Line($"mpps: {Pairs} pairs (after {o.WarmupPairs} warm-up pairs) over {o.Associations} associations{(o.AssocPerStep ? " (a new association per N-CREATE and per N-SET)" : " (N-CREATE + N-SET on one association each)")}, {o.CallingAe} -> {o.CalledAe} at {o.Host}:{o.DicomPort}, {o.Images} images per series");
+        }
+        else
+        {
+            Line($"mpps: not run (--mpps off); {Pairs} orders (after {o.WarmupPairs} warm-up orders) for the reports");
+        }
+
         if (Orders is { } orders)
         {
             Line($"orders      {orders.Sent} ORM^O01 NW (warm-up included) over {o.OrderConnections} connections in {orders.Seconds:F2} s ({orders.Sent / Math.Max(orders.Seconds, 1e-9):F0}/s): AA {orders.Aa}  AE {orders.Ae}  AR {orders.Ar}  other {orders.Other}  timeouts {orders.Timeouts}; then {o.Settle.TotalMilliseconds:F0} ms settle");
@@ -82,6 +115,23 @@ internal sealed record MppsReport
             Line($"orders      not sent (--orders-first off)");
         }
 
+        if (o.Mpps)
+        {
+            MppsText(text);
+        }
+
+        if (Reports is { } reports)
+        {
+            text.Append(reports.ToText()).Append('\n');
+        }
+
+        Line($"result      {(Success ? "OK" : "FAILED")}");
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private void MppsText(StringBuilder text)
+    {
+        void Line(FormattableString s) => text.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Line($"DICOM       {DicomSeconds:F2} s  {DicomPairsPerSecond:F0} pairs/s (first N-CREATE sent -> last N-SET response)");
         Line($"            N-CREATE 0000 {CreateOk}/{Pairs}  N-SET 0000 {SetOk}/{Pairs}  failure statuses {FormatStatuses()}  no response {NoResponse}  network errors {NetworkErrors}");
         foreach (var e in ErrorSamples)
@@ -104,9 +154,6 @@ internal sealed record MppsReport
             var c = EhrCounts!;
             Line($"EHR         messages {c.Messages}  duplicate MSH-10 {c.Duplicates}  repeated status {c.Repeated}  CM before IP {c.OutOfOrder}  other ORC-5 {c.OtherStatus}  ORC-1 not SC {c.NotSc}  unknown order {c.Unknown}  unparsable {c.Unparsable}  frame errors {c.FrameErrors}");
         }
-
-        Line($"result      {(Success ? "OK" : "FAILED")}");
-        return text.ToString().TrimEnd('\n');
     }
 
     public string ToJson()
@@ -122,6 +169,7 @@ internal sealed record MppsReport
             ["calledAe"] = o.CalledAe,
             ["images"] = o.Images,
             ["ordersFirst"] = o.OrdersFirst,
+            ["mpps"] = o.Mpps,
             ["orders"] = Orders is { } orders
                 ? new JsonObject
                 {
@@ -135,7 +183,7 @@ internal sealed record MppsReport
                     ["settleMs"] = o.Settle.TotalMilliseconds,
                 }
                 : null,
-            ["dicom"] = new JsonObject
+            ["dicom"] = !o.Mpps ? null : new JsonObject
             {
                 ["seconds"] = Math.Round(DicomSeconds, 3),
                 ["pairsPerSec"] = Math.Round(DicomPairsPerSecond, 1),
@@ -148,7 +196,7 @@ internal sealed record MppsReport
                 ["createRtt"] = CreateRtt.ToJson(),
                 ["setRtt"] = SetRtt.ToJson(),
             },
-            ["endToEnd"] = Ehr
+            ["endToEnd"] = o.Mpps && Ehr
                 ? new JsonObject
                 {
                     ["seconds"] = Math.Round(EndToEndSeconds, 3),
@@ -162,6 +210,7 @@ internal sealed record MppsReport
                     ["ehr"] = EhrCounts!.ToJson(),
                 }
                 : null,
+            ["reports"] = Reports?.ToJson(),
             ["success"] = Success,
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

@@ -8,7 +8,8 @@ namespace ActorBroker.LoadGen;
 /// <summary>
 /// <c>loadgen mpps</c>: start the EHR receiver, send the orders (and wait for their AAs), let the broker
 /// settle, run the MPPS pairs over the workers' associations, then wait (up to --timeout-s) until the EHR
-/// has the IP and CM that every successful N-CREATE and N-SET should cause, and report.
+/// has the IP and CM that every successful N-CREATE and N-SET should cause; then (--reports on) the
+/// report phase (<see cref="OruRunner"/>); and report.
 /// </summary>
 internal static class MppsRunner
 {
@@ -25,44 +26,56 @@ internal static class MppsRunner
         if (listener is not null)
         {
             await listener.StartAsync(ct);
-            Progress($"EHR receiver listening on {listener.LocalEndPoint}");
+            ProgressLog.Write($"EHR receiver listening on {listener.LocalEndPoint}");
         }
 
         MppsOrderResult? orders = null;
         if (options.OrdersFirst)
         {
-            Progress($"sending {options.TotalPairs} orders ({options.WarmupPairs} for the warm-up) to {options.Host}:{options.Hl7Port}");
-            orders = await SendOrdersAsync(options, numbering, ct);
-            Progress($"orders: AA {orders.Aa}/{orders.Sent} in {orders.Seconds:F2} s; settling {options.Settle.TotalMilliseconds:F0} ms");
+            ProgressLog.Write($"sending {options.TotalPairs} orders ({options.WarmupPairs} for the warm-up) to {options.Host}:{options.Hl7Port}");
+            var batch = await Hl7Batch.SendAsync(
+                options.Host, options.Hl7Port, MessageTemplate.BuiltInOrm, numbering, options.TotalPairs, options.OrderConnections, OrderPipeline, options.Timeout, Random.Shared.Next(0x1000, 0xFFFF), ct);
+            orders = batch.ToOrderResult();
+            ProgressLog.Write(string.Create(CultureInfo.InvariantCulture, $"orders: AA {orders.Aa}/{orders.Sent} in {orders.Seconds:F2} s; settling {options.Settle.TotalMilliseconds:F0} ms"));
             await Task.Delay(options.Settle, ct);
         }
 
+        var report = options.Mpps
+            ? await RunMppsAsync(options, pairs, orders, ehr, ct)
+            : MppsReport.Skipped(options, orders);
+        if (options.Reports && ehr is not null)
+        {
+            report = report with { Reports = await OruRunner.RunAsync(options, ehr, ct) };
+        }
+
+        return report;
+    }
+
+    // Warm-up pairs, then the measured ones; the EHR counters at the end of the MPPS phase (the report phase has its own).
+    private static async Task<MppsReport> RunMppsAsync(MppsOptions options, MppsPair[] pairs, MppsOrderResult? orders, EhrReceiver? ehr, CancellationToken ct)
+    {
         var timeline = new MppsTimeline(options.TotalPairs);
-        using var progressCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var progress = ReportProgressAsync(options, timeline, ehr, progressCts.Token);
         var measured = pairs[options.WarmupPairs..];
-        EhrCounts? before = null;
-        var errorsBefore = 0L;
-        try
-        {
-            if (options.WarmupPairs > 0)
+        var (before, errorsBefore) = await ProgressLog.WhileAsync(
+            () => Line(options, timeline, ehr),
+            async () =>
             {
-                var warmup = pairs[..options.WarmupPairs];
-                Progress($"warm-up: {warmup.Length} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
-                await RunPairsAsync(options, warmup, timeline, ehr, ct);
-                before = ehr is null ? null : EhrCounts.From(ehr);
-                errorsBefore = timeline.ErrorCount;
-            }
+                EhrCounts? warmedUp = null;
+                var warmupErrors = 0L;
+                if (options.WarmupPairs > 0)
+                {
+                    var warmup = pairs[..options.WarmupPairs];
+                    ProgressLog.Write($"warm-up: {warmup.Length} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
+                    await RunPairsAsync(options, warmup, timeline, ehr, ct);
+                    warmedUp = ehr is null ? null : EhrCounts.From(ehr);
+                    warmupErrors = timeline.ErrorCount;
+                }
 
-            Progress($"MPPS: {measured.Length} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
-            await RunPairsAsync(options, measured, timeline, ehr, ct);
-        }
-        finally
-        {
-            await progressCts.CancelAsync();
-            await progress;
-        }
-
+                ProgressLog.Write($"MPPS: {measured.Length} pairs over {options.Associations} associations to {options.Host}:{options.DicomPort}");
+                await RunPairsAsync(options, measured, timeline, ehr, ct);
+                return (warmedUp, warmupErrors);
+            },
+            ct);
         return BuildReport(options, orders, timeline, ehr, [.. measured.Select(p => p.Index)], before, errorsBefore);
     }
 
@@ -75,57 +88,12 @@ internal static class MppsRunner
         await Task.WhenAll(workers.Select(w => w.RunAsync(ct)));
         if (ehr is not null)
         {
-            await WaitForEhrAsync(options, [.. pairs.Select(p => p.Index)], timeline, ehr, ct);
-        }
-    }
-
-    private static async Task<MppsOrderResult> SendOrdersAsync(MppsOptions options, MppsNumbering numbering, CancellationToken ct)
-    {
-        var connections = Math.Min(options.OrderConnections, options.TotalPairs);
-        var template = new MessageTemplate(Encoding.UTF8.GetBytes(MessageTemplate.BuiltInOrm), uniqueOrders: true, numbering, connections);
-        var load = new LoadGenOptions
-        {
-            Host = options.Host,
-            Port = options.Hl7Port,
-            Connections = connections,
-            Messages = options.TotalPairs,
-            Pipeline = OrderPipeline,
-            Warmup = 0,
-            Timeout = options.Timeout,
-        };
-        var share = LoadRunner.Split(options.TotalPairs, connections);
-        var run = Random.Shared.Next(0x1000, 0xFFFF);
-        var senders = Enumerable.Range(0, connections).Select(c => new ConnectionWorker(load, template, run, c, share[c])).ToArray();
-        var begin = Stopwatch.GetTimestamp();
-        await Task.WhenAll(senders.Select(s => s.RunAsync(null, 0, ct)));
-        return new MppsOrderResult(
-            options.TotalPairs,
-            senders.Sum(s => s.Aa),
-            senders.Sum(s => s.Ae),
-            senders.Sum(s => s.Ar),
-            senders.Sum(s => s.Other),
-            senders.Sum(s => s.Timeouts),
-            Stopwatch.GetElapsedTime(begin).TotalSeconds);
-    }
-
-    // Every N-CREATE answered 0000 should bring an IP, every N-SET answered 0000 a CM.
-    private static async Task WaitForEhrAsync(MppsOptions options, int[] indexes, MppsTimeline timeline, EhrReceiver ehr, CancellationToken ct)
-    {
-        var remaining = indexes
-            .Where(i => timeline.CreateStatus[i] == 0 || timeline.SetStatus[i] == 0)
-            .ToList();
-        var timeout = Task.Delay(options.Timeout, ct);
-        while (true)
-        {
-            var changed = ehr.Changed; // before the check, so an arrival during the check is not missed
-            remaining.RemoveAll(i =>
-                (timeline.CreateStatus[i] != 0 || Volatile.Read(ref ehr.IpAt[i]) != 0)
-                && (timeline.SetStatus[i] != 0 || Volatile.Read(ref ehr.CmAt[i]) != 0));
-            if (remaining.Count == 0 || await Task.WhenAny(changed, timeout) == timeout)
-            {
-                ct.ThrowIfCancellationRequested();
-                return;
-            }
+            // Every N-CREATE answered 0000 should bring an IP, every N-SET answered 0000 a CM.
+            await ehr.WaitAsync(
+                pairs.Select(p => p.Index).Where(i => timeline.CreateStatus[i] == 0 || timeline.SetStatus[i] == 0),
+                i => (timeline.CreateStatus[i] != 0 || Volatile.Read(ref ehr.IpAt[i]) != 0) && (timeline.SetStatus[i] != 0 || Volatile.Read(ref ehr.CmAt[i]) != 0),
+                options.Timeout,
+                ct);
         }
     }
 
@@ -173,27 +141,14 @@ internal static class MppsRunner
         };
     }
 
-    private static double Seconds(long from, long to) => from == 0 || to <= from ? 0 : (to - from) / (double)Stopwatch.Frequency;
+    /// <summary>Seconds between two Stopwatch timestamps; 0 when either is missing.</summary>
+    internal static double Seconds(long from, long to) => from == 0 || to <= from ? 0 : (to - from) / (double)Stopwatch.Frequency;
 
-    private static async Task ReportProgressAsync(MppsOptions options, MppsTimeline timeline, EhrReceiver? ehr, CancellationToken ct)
+    private static string Line(MppsOptions options, MppsTimeline timeline, EhrReceiver? ehr)
     {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(5), ct);
-                var sets = timeline.SetsDone;
-                Progress(ehr is null
-                    ? $"{sets}/{options.TotalPairs} N-SET responses (warm-up included)"
-                    : $"{sets}/{options.TotalPairs} N-SET responses (warm-up included); EHR: {ehr.IpAt.Count(x => x != 0)} IP, {ehr.CmAt.Count(x => x != 0)} CM, {ehr.Messages} messages");
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var sets = timeline.SetsDone;
+        return ehr is null
+            ? $"{sets}/{options.TotalPairs} N-SET responses (warm-up included)"
+            : $"{sets}/{options.TotalPairs} N-SET responses (warm-up included); EHR: {ehr.IpAt.Count(x => x != 0)} IP, {ehr.CmAt.Count(x => x != 0)} CM, {ehr.Messages} messages";
     }
-
-    // Progress goes to stderr so that --json leaves stdout to the one JSON object.
-    private static void Progress(string message) =>
-        Console.Error.WriteLine($"mpps {DateTime.Now:HH:mm:ss}: {message}");
 }
