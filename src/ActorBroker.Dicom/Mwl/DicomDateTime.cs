@@ -1,63 +1,59 @@
-using System.Globalization;
-
 namespace ActorBroker.Dicom.Mwl;
 
 /// <summary>
 /// DA and TM values as used in matching (PS3.5 6.2): dates as <see cref="DateOnly"/>, times as the span of
 /// microseconds of the day a value denotes at its precision ("0930" is 09:30:00.000000-09:30:59.999999).
+/// Parsed from spans without allocating: a worklist query parses the SPS date and time of every candidate.
 /// </summary>
 internal static class DicomDateTime
 {
     public const long MicrosPerDay = 86_400_000_000L;
 
-    // PS3.5 6.2 DA: YYYYMMDD.
-    public static bool TryParseDate(string value, out DateOnly date)
+    // Longest TM value worth parsing without allocating (PS3.5 6.2: 14 bytes, 16 with the pre-3.0 colons).
+    private const int StackTimeLength = 64;
+
+    // PS3.5 6.2 DA: YYYYMMDD (a calendar date; year 0000 does not exist).
+    public static bool TryParseDate(string value, out DateOnly date) => TryParseDate(value.AsSpan(), out date);
+
+    public static bool TryParseDate(ReadOnlySpan<char> value, out DateOnly date)
     {
         date = default;
         var s = value.Trim();
-        return s.Length == 8 && s.All(char.IsAsciiDigit) &&
-            DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        if (s.Length != 8 || !AllDigits(s)) return false;
+        var year = Digits(s[..4]);
+        var month = Digits(s.Slice(4, 2));
+        var day = Digits(s.Slice(6, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     // PS3.5 6.2 TM: HH[MM[SS[.F{1,6}]]]; the pre-3.0 form HH:MM:SS.frac is accepted too (PS3.5 recommends it).
-    public static bool TryParseTime(string value, out long startMicros, out long endMicros)
+    public static bool TryParseTime(string value, out long startMicros, out long endMicros) => TryParseTime(value.AsSpan(), out startMicros, out endMicros);
+
+    public static bool TryParseTime(ReadOnlySpan<char> value, out long startMicros, out long endMicros)
     {
         startMicros = endMicros = 0;
-        var s = value.Trim().Replace(":", "", StringComparison.Ordinal);
-        var dot = s.IndexOf('.', StringComparison.Ordinal);
-        var main = dot >= 0 ? s[..dot] : s;
-        var frac = dot >= 0 ? s[(dot + 1)..] : "";
-        if (main.Length is not (2 or 4 or 6) || !main.All(char.IsAsciiDigit)) return false;
-        if (frac.Length > 6 || !frac.All(char.IsAsciiDigit) || (dot >= 0 && (frac.Length == 0 || main.Length != 6))) return false;
-        var hh = int.Parse(main.AsSpan(0, 2), CultureInfo.InvariantCulture);
-        var mm = main.Length >= 4 ? int.Parse(main.AsSpan(2, 2), CultureInfo.InvariantCulture) : 0;
-        var ss = main.Length >= 6 ? int.Parse(main.AsSpan(4, 2), CultureInfo.InvariantCulture) : 0;
-        if (hh > 23 || mm > 59 || ss > 60) return false;
-        ss = Math.Min(ss, 59); // a leap second sorts with the second before it
-        long unit;
-        long micros = ((hh * 60L + mm) * 60L + ss) * 1_000_000L;
-        if (frac.Length > 0)
+        var trimmed = value.Trim();
+        if (trimmed.IndexOf(':') < 0) return TryParseTimeNoColons(trimmed, out startMicros, out endMicros);
+        if (trimmed.Length > StackTimeLength) return TryParseTimeNoColons(trimmed.ToString().Replace(":", "", StringComparison.Ordinal), out startMicros, out endMicros);
+        Span<char> buffer = stackalloc char[StackTimeLength];
+        var n = 0;
+        foreach (var c in trimmed)
         {
-            micros += long.Parse(frac.PadRight(6, '0'), CultureInfo.InvariantCulture);
-            unit = (long)Math.Pow(10, 6 - frac.Length);
+            if (c != ':') buffer[n++] = c;
         }
-        else
-        {
-            unit = main.Length switch { 2 => 3_600_000_000L, 4 => 60_000_000L, _ => 1_000_000L };
-        }
-        startMicros = micros;
-        endMicros = micros + unit - 1;
-        return true;
+        return TryParseTimeNoColons(buffer[..n], out startMicros, out endMicros);
     }
 
     /// <summary>"+HHMM"/"-HHMM" (PS3.3 C.12.1.1.8) as minutes east of UTC.</summary>
     public static bool TryParseOffset(string value, out int minutes)
     {
         minutes = 0;
-        var s = value.Trim();
-        if (s.Length != 5 || (s[0] != '+' && s[0] != '-') || !s[1..].All(char.IsAsciiDigit)) return false;
-        var hh = int.Parse(s.AsSpan(1, 2), CultureInfo.InvariantCulture);
-        var mm = int.Parse(s.AsSpan(3, 2), CultureInfo.InvariantCulture);
+        var s = value.AsSpan().Trim();
+        if (s.Length != 5 || (s[0] != '+' && s[0] != '-') || !AllDigits(s[1..])) return false;
+        var hh = Digits(s.Slice(1, 2));
+        var mm = Digits(s.Slice(3, 2));
         if (hh > 14 || mm > 59) return false;
         minutes = (hh * 60 + mm) * (s[0] == '-' ? -1 : 1);
         return true;
@@ -82,5 +78,58 @@ internal static class DicomDateTime
         lower = a.Length > 0 ? a : null;
         upper = b.Length > 0 ? b : null;
         return true;
+    }
+
+    private static bool TryParseTimeNoColons(ReadOnlySpan<char> s, out long startMicros, out long endMicros)
+    {
+        startMicros = endMicros = 0;
+        var dot = s.IndexOf('.');
+        var main = dot >= 0 ? s[..dot] : s;
+        var frac = dot >= 0 ? s[(dot + 1)..] : [];
+        if (main.Length is not (2 or 4 or 6) || !AllDigits(main)) return false;
+        if (frac.Length > 6 || !AllDigits(frac) || (dot >= 0 && (frac.Length == 0 || main.Length != 6))) return false;
+        var hh = Digits(main[..2]);
+        var mm = main.Length >= 4 ? Digits(main.Slice(2, 2)) : 0;
+        var ss = main.Length >= 6 ? Digits(main.Slice(4, 2)) : 0;
+        if (hh > 23 || mm > 59 || ss > 60) return false;
+        ss = Math.Min(ss, 59); // a leap second sorts with the second before it
+        long unit;
+        long micros = ((hh * 60L + mm) * 60L + ss) * 1_000_000L;
+        if (frac.Length > 0)
+        {
+            // The fraction as microseconds: its digits, then zeros up to six.
+            long f = Digits(frac);
+            unit = 1;
+            for (var i = frac.Length; i < 6; i++)
+            {
+                f *= 10;
+                unit *= 10;
+            }
+            micros += f;
+        }
+        else
+        {
+            unit = main.Length switch { 2 => 3_600_000_000L, 4 => 60_000_000L, _ => 1_000_000L };
+        }
+        startMicros = micros;
+        endMicros = micros + unit - 1;
+        return true;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        return true;
+    }
+
+    // At most 6 ASCII digits (checked by the caller).
+    private static int Digits(ReadOnlySpan<char> s)
+    {
+        var v = 0;
+        foreach (var c in s) v = v * 10 + (c - '0');
+        return v;
     }
 }

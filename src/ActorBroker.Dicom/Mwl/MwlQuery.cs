@@ -12,6 +12,7 @@ namespace ActorBroker.Dicom.Mwl;
 public sealed class MwlQuery
 {
     private readonly List<Func<MwlEntry, bool>> _predicates;
+    private MwlResponsePlan? _responsePlan;
 
     private MwlQuery(DicomDataset identifier, MwlMatchingOptions options, List<Func<MwlEntry, bool>> predicates)
     {
@@ -48,6 +49,9 @@ public sealed class MwlQuery
 
     /// <summary>Timezone Offset From UTC (0008,0201) of the query, when given: its dates and times are in that zone.</summary>
     public string? TimezoneOffsetFromUtc { get; private set; }
+
+    /// <summary>The shape of each response to this query (worked out on first use; the identifier does not change after parsing).</summary>
+    internal MwlResponsePlan ResponsePlan => _responsePlan ??= MwlResponsePlan.ForIdentifier(Identifier);
 
     /// <summary>Compiles an identifier. Throws <see cref="MwlQueryException"/> (offending tag and reason) when it cannot be processed.</summary>
     // PS3.4 K.6.1.2 Modality Worklist Information Model; C.2.2.2 Attribute Matching.

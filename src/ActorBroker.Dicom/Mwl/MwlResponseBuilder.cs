@@ -16,15 +16,60 @@ public static class MwlResponseBuilder
     /// (0008,0005) is set to the target, and left out for the default repertoire (PS3.3 C.12.1.1.2: it is only
     /// required for other repertoires). Date/times are returned as stored, with the entry's Timezone Offset From
     /// UTC when the query asks for (0008,0201).
+    /// <para>
+    /// The entry's values are transliterated and encoded once per character set and kept with the entry
+    /// (<see cref="MwlEncodedEntry"/>); later responses for it reuse those bytes. The result is the same dataset,
+    /// byte for byte, as building it from scratch.
+    /// </para>
     /// </summary>
     public static DicomDataset Build(MwlQuery query, MwlEntry entry, DicomCharacterSet target)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(target);
+        var encoded = MwlEncodedEntry.For(entry, target);
+        return encoded is null ? BuildUncached(query.Identifier, entry, target) : BuildCached(query.ResponsePlan, encoded, target, item: false);
+    }
+
+    // PS3.4 K.6.1.2.2: the response carries the keys of the identifier (the query's plan, in tag order); values from
+    // the encoded entry; items in the target character set, as the uncached path builds them.
+    private static DicomDataset BuildCached(MwlResponsePlan plan, MwlEncodedEntry encoded, DicomCharacterSet target, bool item)
+    {
+        var ds = item ? new DicomDataset(target) : new DicomDataset();
+        foreach (var step in plan.Steps)
+        {
+            switch (step.Kind)
+            {
+                case MwlResponseStepKind.CharacterSet:
+                    if (encoded.CharacterSetElement is { } cs) ds.AddParsedInOrder(cs);
+                    break;
+                case MwlResponseStepKind.Value:
+                    ds.AddParsedInOrder(encoded.Element(step.Slot));
+                    break;
+                case MwlResponseStepKind.Fixed:
+                    ds.AddParsedInOrder(step.Fixed!);
+                    break;
+                case MwlResponseStepKind.ScheduledProcedureStep:
+                    ds.AddParsedInOrder(DicomElement.SequenceNoCopy(step.Tag, [BuildCached(step.Item!, encoded, target, item: true)]));
+                    break;
+                case MwlResponseStepKind.RequestedProcedureCode:
+                    // No code known: a Type 2 sequence with zero items.
+                    ds.AddParsedInOrder(DicomElement.SequenceNoCopy(step.Tag, encoded.HasRequestedProcedureCode ? [BuildCached(step.Item!, encoded, target, item: true)] : []));
+                    break;
+                case MwlResponseStepKind.ProtocolCode:
+                    ds.AddParsedInOrder(DicomElement.SequenceNoCopy(step.Tag, encoded.HasProtocolCode ? [BuildCached(step.Item!, encoded, target, item: true)] : []));
+                    break;
+            }
+        }
+        return ds;
+    }
+
+    /// <summary>The response built from scratch: every value transliterated and encoded now (and the reference for the cached path).</summary>
+    internal static DicomDataset BuildUncached(DicomDataset identifier, MwlEntry entry, DicomCharacterSet target)
+    {
         var response = new DicomDataset();
         if (!target.IsDefaultRepertoire) response.Set(DicomTags.SpecificCharacterSet, DicomVR.CS, target.SpecificCharacterSet);
-        foreach (var key in query.Identifier)
+        foreach (var key in identifier)
         {
             var tag = key.Tag;
             if (tag == DicomTags.SpecificCharacterSet || tag.IsGroupLength || tag.Group is 0x0000 or 0x0002) continue;

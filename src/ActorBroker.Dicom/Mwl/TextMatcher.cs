@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorBroker.Dicom.Data;
 
 namespace ActorBroker.Dicom.Mwl;
@@ -10,7 +11,11 @@ namespace ActorBroker.Dicom.Mwl;
 /// </summary>
 internal sealed class TextMatcher
 {
+    // Entry value (by reference) -> its folded form; entries die with their strings, so does this.
+    private static readonly ConditionalWeakTable<string, string> FoldedEntries = new();
+
     private readonly string[] _patterns;
+    private readonly bool[] _wildcard;
     private readonly bool _fold;
     private readonly bool _personName;
     private readonly bool _multiValued;
@@ -19,6 +24,7 @@ internal sealed class TextMatcher
     private TextMatcher(string[] patterns, bool fold, bool personName, bool multiValued, bool queryHasGroups)
     {
         _patterns = patterns;
+        _wildcard = Array.ConvertAll(patterns, WildcardPattern.HasWildcard);
         _fold = fold;
         _personName = personName;
         _multiValued = multiValued;
@@ -41,17 +47,28 @@ internal sealed class TextMatcher
     public bool Matches(string entryValue)
     {
         if (entryValue.Length == 0) return false; // a zero-length value matches only universal matching
-        var values = _multiValued ? entryValue.Split('\\') : [entryValue];
-        foreach (var raw in values)
+        // One value (the usual case) is matched as is, without splitting: a query checks thousands of candidates.
+        if (!_multiValued || !entryValue.Contains('\\', StringComparison.Ordinal)) return MatchesValue(entryValue, cacheFolding: true);
+        foreach (var raw in entryValue.Split('\\'))
         {
-            var value = Normalize(raw, _personName, _fold);
-            if (MatchesAny(value)) return true;
-            if (_personName && !_queryHasGroups && value.Contains('=', StringComparison.Ordinal))
+            if (MatchesValue(raw, cacheFolding: false)) return true;
+        }
+        return false;
+    }
+
+    private bool MatchesValue(string raw, bool cacheFolding)
+    {
+        // Folding a non-ASCII name (NFKD, table, upper case) costs far more than matching it: remember the folded
+        // form of an entry's value for as long as that string lives (entries are immutable and re-queried).
+        var value = cacheFolding && _fold && !IsPlainAscii(raw)
+            ? FoldedEntries.GetValue(raw, static r => Normalize(r, true, true))
+            : Normalize(raw, _personName, _fold);
+        if (MatchesAny(value)) return true;
+        if (_personName && !_queryHasGroups && value.Contains('=', StringComparison.Ordinal))
+        {
+            foreach (var group in value.Split('='))
             {
-                foreach (var group in value.Split('='))
-                {
-                    if (group.Length > 0 && MatchesAny(Normalize(group, true, false))) return true;
-                }
+                if (group.Length > 0 && MatchesAny(Normalize(group, true, false))) return true;
             }
         }
         return false;
@@ -59,12 +76,22 @@ internal sealed class TextMatcher
 
     private bool MatchesAny(string value)
     {
-        foreach (var pattern in _patterns)
+        for (var i = 0; i < _patterns.Length; i++)
         {
-            if (WildcardPattern.HasWildcard(pattern) ? WildcardPattern.IsMatch(pattern, value) : string.Equals(pattern, value, StringComparison.Ordinal))
+            var pattern = _patterns[i];
+            if (_wildcard[i] ? WildcardPattern.IsMatch(pattern, value) : string.Equals(pattern, value, StringComparison.Ordinal))
                 return true;
         }
         return false;
+    }
+
+    private static bool IsPlainAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c >= 0x80) return false;
+        }
+        return true;
     }
 
     private static string Normalize(string value, bool personName, bool fold)

@@ -136,16 +136,41 @@ public sealed class WorklistIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var matches = new List<WorklistIndexEntry>();
+        var sorted = false;
         _lock.EnterReadLock();
         try
         {
-            foreach (var s in SitesLocked(site))
+            var plans = SitesLocked(site).Select(s => s.Plan(query)).ToList();
+            if (plans is [{ Ordered: { } ordered }])
             {
-                foreach (var e in s.Plan(query).Candidates)
+                // (key, day) buckets in day order, each read in result order: the matches come out sorted,
+                // unless an item's start instant falls before one of an earlier day (other timezone offsets).
+                foreach (var bucket in ordered)
                 {
-                    if (query.Matches(e.Entry))
+                    foreach (var e in bucket.Sorted())
                     {
-                        matches.Add(e);
+                        if (query.Matches(e.Entry))
+                        {
+                            matches.Add(e);
+                        }
+                    }
+                }
+
+                sorted = ordered.Count <= 1 || IsSorted(matches);
+            }
+            else
+            {
+                foreach (var plan in plans)
+                {
+                    foreach (var bucket in plan.Buckets)
+                    {
+                        foreach (var e in bucket)
+                        {
+                            if (query.Matches(e.Entry))
+                            {
+                                matches.Add(e);
+                            }
+                        }
                     }
                 }
             }
@@ -155,16 +180,11 @@ public sealed class WorklistIndex : IDisposable
             _lock.ExitReadLock();
         }
 
-        matches.Sort(static (a, b) =>
+        if (!sorted)
         {
-            var c = a.Item.StartInstant.CompareTo(b.Item.StartInstant);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(a.Item.AccessionNumber, b.Item.AccessionNumber);
-            }
+            matches.Sort(WorklistIndexEntry.ResultOrder);
+        }
 
-            return c != 0 ? c : string.CompareOrdinal(a.Item.SpsId, b.Item.SpsId);
-        });
         return matches;
     }
 
@@ -228,6 +248,19 @@ public sealed class WorklistIndex : IDisposable
             && DateOnly.TryParseExact(s, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
             ? d.DayNumber
             : null;
+    }
+
+    private static bool IsSorted(List<WorklistIndexEntry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (WorklistIndexEntry.ResultOrder.Compare(entries[i - 1], entries[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void RemoveLocked(OrderKey order)

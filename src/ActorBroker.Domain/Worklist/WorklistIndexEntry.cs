@@ -16,7 +16,23 @@ public sealed class WorklistIndexEntry
         Item = item;
         Entry = entry;
         DayNumber = dayNumber;
+        StartUtcTicks = item.StartInstant.UtcTicks;
     }
+
+    /// <summary>
+    /// The order of query results: SPS start instant, then accession number, then SPS ID (ordinal), so a scanner
+    /// lists its day chronologically and two queries list ties alike.
+    /// </summary>
+    internal static Comparer<WorklistIndexEntry> ResultOrder { get; } = Comparer<WorklistIndexEntry>.Create(static (a, b) =>
+    {
+        var c = a.StartUtcTicks.CompareTo(b.StartUtcTicks);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Item.AccessionNumber, b.Item.AccessionNumber);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Item.SpsId, b.Item.SpsId);
+    });
 
     public OrderKey Order { get; }
 
@@ -26,4 +42,7 @@ public sealed class WorklistIndexEntry
 
     /// <summary>SPS Start Date (site-local) as <see cref="DateOnly.DayNumber"/>; null when the step has no valid date.</summary>
     internal int? DayNumber { get; }
+
+    /// <summary><see cref="WorklistItem.StartInstant"/> in UTC ticks: the sort key of query results (DateTimeOffset compares by this instant).</summary>
+    internal long StartUtcTicks { get; }
 }

@@ -3,9 +3,10 @@ using ActorBroker.Dicom.Mwl;
 namespace ActorBroker.Domain.Worklist;
 
 /// <summary>
-/// One site's items and their secondary indexes: SPS start date (site-local, as a sorted day set for ranges),
-/// modality, station AE title, accession number and patient ID. Each bucket is a reference set, so adding and
-/// removing an item is O(1) per key however large the bucket. Not thread-safe: <see cref="WorklistIndex"/> locks.
+/// One site's items and their secondary indexes: SPS start date (site-local, as a sorted day set for ranges, each
+/// day split by modality and by station AE title), modality, station AE title, accession number and patient ID.
+/// Each bucket is a reference set, so adding and removing an item is O(1) per key however large the bucket. Not
+/// thread-safe: <see cref="WorklistIndex"/> locks.
 /// </summary>
 internal sealed class WorklistSiteIndex
 {
@@ -14,7 +15,7 @@ internal sealed class WorklistSiteIndex
     private const int OtherTimezoneSlackDays = 2;
 
     private readonly HashSet<WorklistIndexEntry> _all = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<int, HashSet<WorklistIndexEntry>> _byDay = [];
+    private readonly Dictionary<int, WorklistDayBucket> _byDay = [];
     private readonly SortedSet<int> _days = [];
     private readonly Dictionary<string, HashSet<WorklistIndexEntry>> _byModality = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<WorklistIndexEntry>> _byStation = new(StringComparer.Ordinal);
@@ -32,13 +33,13 @@ internal sealed class WorklistSiteIndex
         _all.Add(e);
         if (e.DayNumber is { } day)
         {
-            if (!_byDay.TryGetValue(day, out var set))
+            if (!_byDay.TryGetValue(day, out var bucket))
             {
-                _byDay[day] = set = new HashSet<WorklistIndexEntry>(ReferenceEqualityComparer.Instance);
+                _byDay[day] = bucket = new WorklistDayBucket();
                 _days.Add(day);
             }
 
-            set.Add(e);
+            bucket.Add(e);
         }
 
         AddKeys(_byModality, e.Entry.Modality, e);
@@ -50,10 +51,10 @@ internal sealed class WorklistSiteIndex
     public void Remove(WorklistIndexEntry e)
     {
         _all.Remove(e);
-        if (e.DayNumber is { } day && _byDay.TryGetValue(day, out var set))
+        if (e.DayNumber is { } day && _byDay.TryGetValue(day, out var bucket))
         {
-            set.Remove(e);
-            if (set.Count == 0)
+            bucket.Remove(e);
+            if (bucket.Count == 0)
             {
                 _byDay.Remove(day);
                 _days.Remove(day);
@@ -70,62 +71,51 @@ internal sealed class WorklistSiteIndex
     public int CountForStation(string aeTitle) => _byStation.TryGetValue(aeTitle, out var set) ? set.Count : 0;
 
     /// <summary>
-    /// The narrowest candidate set the query's single-value keys select. Every key used is one that
-    /// <see cref="MwlQuery.Matches"/> checks too, so narrowing never changes the answer, only the work.
+    /// The narrowest candidate set the query's single-value keys select: <c>Kind</c> names the narrowest single-key
+    /// index; when the query also has a date (range) and a modality or station AE title, a Date, Modality or
+    /// StationAeTitle answer is narrowed further to those (key, day) buckets — a scanner's modality + today query
+    /// checks exactly that modality's items of that day. Every key used is one that <see cref="MwlQuery.Matches"/>
+    /// checks too, so narrowing never changes the answer, only the work. The buckets are the index's own sets:
+    /// enumerate them under the same read lock.
     /// </summary>
-    public (WorklistIndexKind Kind, int Count, IEnumerable<WorklistIndexEntry> Candidates) Plan(MwlQuery q)
+    public WorklistSitePlan Plan(MwlQuery q)
     {
-        (WorklistIndexKind Kind, int Count, IEnumerable<WorklistIndexEntry> Items) best = (WorklistIndexKind.Scan, _all.Count, _all);
+        var best = new WorklistSitePlan(WorklistIndexKind.Scan, _all.Count, [_all]);
         Consider(ref best, WorklistIndexKind.Accession, _byAccession, q.AccessionNumber);
         Consider(ref best, WorklistIndexKind.PatientId, _byPatientId, q.PatientId);
         Consider(ref best, WorklistIndexKind.StationAeTitle, _byStation, q.StationAeTitle);
         Consider(ref best, WorklistIndexKind.Modality, _byModality, q.Modality);
-        if (q.DateFrom is not null || q.DateTo is not null)
+        if (q.DateFrom is null && q.DateTo is null)
         {
-            var slack = q.TimezoneOffsetFromUtc is null ? 0 : OtherTimezoneSlackDays;
-            var from = q.DateFrom is { } f ? f.DayNumber - slack : int.MinValue;
-            var to = q.DateTo is { } t ? t.DayNumber + slack : int.MaxValue;
-            var days = _days.Count == 0 || from > to ? [] : _days.GetViewBetween(from, to);
-            var count = 0;
-            foreach (var d in days)
-            {
-                count += _byDay[d].Count;
-                if (count >= best.Count)
-                {
-                    break;
-                }
-            }
+            return best;
+        }
 
-            if (count < best.Count)
-            {
-                // Materialise the day list now: the caller enumerates under the same read lock, but a view of a
-                // SortedSet is invalidated by any change, so keep the enumeration independent of it.
-                var dayList = days.ToArray();
-                best = (WorklistIndexKind.Date, count, dayList.SelectMany(d => _byDay[d]));
-            }
+        var slack = q.TimezoneOffsetFromUtc is null ? 0 : OtherTimezoneSlackDays;
+        var from = q.DateFrom is { } f ? f.DayNumber - slack : int.MinValue;
+        var to = q.DateTo is { } t ? t.DayNumber + slack : int.MaxValue;
+
+        // Materialise the days now: a view of a SortedSet is invalidated by any change.
+        var days = new List<WorklistDayBucket>();
+        var count = 0;
+        foreach (var d in _days.Count == 0 || from > to ? [] : _days.GetViewBetween(from, to))
+        {
+            var bucket = _byDay[d];
+            days.Add(bucket);
+            count += bucket.Count;
+        }
+
+        if (count < best.Count)
+        {
+            best = new WorklistSitePlan(WorklistIndexKind.Date, count, [.. days.Select(b => b.All)]);
+        }
+
+        if (best.Kind is WorklistIndexKind.Date or WorklistIndexKind.Modality or WorklistIndexKind.StationAeTitle)
+        {
+            Narrow(ref best, days, static b => b.ByModality, q.Modality);
+            Narrow(ref best, days, static b => b.ByStation, q.StationAeTitle);
         }
 
         return best;
-    }
-
-    private static void Consider(
-        ref (WorklistIndexKind Kind, int Count, IEnumerable<WorklistIndexEntry> Items) best,
-        WorklistIndexKind kind,
-        Dictionary<string, HashSet<WorklistIndexEntry>> index,
-        string? key)
-    {
-        if (key is null)
-        {
-            return;
-        }
-
-        // TextMatcher trims spaces on both sides (PS3.5 6.2: trailing spaces are padding), and so do our keys.
-        var set = index.TryGetValue(key.Trim(' '), out var s) ? s : null;
-        var count = set?.Count ?? 0;
-        if (count < best.Count)
-        {
-            best = (kind, count, (IEnumerable<WorklistIndexEntry>?)set ?? []);
-        }
     }
 
     // A multi-valued string (SH, LO, CS, AE) matches when any of its values does (TextMatcher splits on '\'),
@@ -158,7 +148,57 @@ internal sealed class WorklistSiteIndex
         }
     }
 
-    private static IEnumerable<string> Keys(string value)
+    private static void Consider(
+        ref WorklistSitePlan best,
+        WorklistIndexKind kind,
+        Dictionary<string, HashSet<WorklistIndexEntry>> index,
+        string? key)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        // TextMatcher trims spaces on both sides (PS3.5 6.2: trailing spaces are padding), and so do our keys.
+        var set = index.TryGetValue(key.Trim(' '), out var s) ? s : null;
+        var count = set?.Count ?? 0;
+        if (count < best.Count)
+        {
+            best = new WorklistSitePlan(kind, count, set is null ? [] : [set]);
+        }
+    }
+
+    // The (key, day) buckets of the query's days: items of those days filed under that modality or station.
+    private static void Narrow(
+        ref WorklistSitePlan best,
+        List<WorklistDayBucket> days,
+        Func<WorklistDayBucket, Dictionary<string, WorklistBucket>> index,
+        string? key)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        var trimmed = key.Trim(' ');
+        var buckets = new List<WorklistBucket>();
+        var count = 0;
+        foreach (var day in days)
+        {
+            if (index(day).TryGetValue(trimmed, out var bucket))
+            {
+                buckets.Add(bucket);
+                count += bucket.Count;
+            }
+        }
+
+        if (count < best.Count)
+        {
+            best = best with { Count = count, Buckets = [.. buckets.Select(b => b.Set)], Ordered = buckets };
+        }
+    }
+
+    internal static IEnumerable<string> Keys(string value)
     {
         if (value.Length == 0)
         {

@@ -1,0 +1,47 @@
+namespace ActorBroker.Domain.Worklist;
+
+/// <summary>
+/// The items of one (modality, day) or (station AE title, day): a reference set, plus the same items in result
+/// order (<see cref="WorklistIndexEntry.ResultOrder"/>), sorted on the first query after a change and kept until
+/// the next one. A scanner's modality + today query is answered from one such bucket, so repeated queries neither
+/// sort nor hash. Changed under the index's write lock; <see cref="Sorted"/> runs under its read lock (concurrent
+/// readers may both sort; they publish equal arrays).
+/// </summary>
+internal sealed class WorklistBucket
+{
+    private readonly HashSet<WorklistIndexEntry> _set = new(ReferenceEqualityComparer.Instance);
+    private WorklistIndexEntry[]? _sorted;
+
+    public int Count => _set.Count;
+
+    public HashSet<WorklistIndexEntry> Set => _set;
+
+    public void Add(WorklistIndexEntry e)
+    {
+        if (_set.Add(e))
+        {
+            _sorted = null;
+        }
+    }
+
+    public void Remove(WorklistIndexEntry e)
+    {
+        if (_set.Remove(e))
+        {
+            _sorted = null;
+        }
+    }
+
+    public WorklistIndexEntry[] Sorted()
+    {
+        var sorted = Volatile.Read(ref _sorted);
+        if (sorted is null)
+        {
+            sorted = [.. _set];
+            Array.Sort(sorted, WorklistIndexEntry.ResultOrder);
+            Volatile.Write(ref _sorted, sorted);
+        }
+
+        return sorted;
+    }
+}
