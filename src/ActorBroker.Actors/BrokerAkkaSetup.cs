@@ -40,6 +40,9 @@ public static class BrokerAkkaSetup
     {
         // The worklist index lives as long as the process: the host passes its own to read it directly.
         worklistIndex ??= new WorklistIndex();
+        // Who may call the DICOM SCP and which site each station belongs to: built once, shared by the SCP, the MPPS
+        // entities and the SR provider.
+        var modalityDirectory = new ModalityDirectory(settings.Sites);
         PersistenceSetup.PrepareDatabase(settings.Persistence, settings.DataDir);
         // The operator's configuration wins over what is generated here, which wins over plugin defaults.
         var full = config
@@ -89,18 +92,13 @@ public static class BrokerAkkaSetup
                 EntityShardOptions(settings))
             .WithShardRegion<MppsRegionKey>(
                 "mpps",
-                (_, registry) =>
-                {
-                    var modalityDirectory = new ModalityDirectory(settings.Sites);
-                    return entityId => PersistentBackoff.Props(
-                        MppsEntity.GetProps(entityId, new MppsEntityContext(
-                            registry.Get<OrderRegionKey>(),
-                            registry.Get<StudyRegionKey>(),
-                            registry.Get<ExceptionStoreKey>(),
-                            modalityDirectory,
-                            settings.Sites)),
-                        "mpps");
-                },
+                (_, registry) => entityId => PersistentBackoff.Props(
+                    MppsEntity.GetProps(entityId, new MppsEntityContext(
+                        registry.Get<OrderRegionKey>(),
+                        registry.Get<StudyRegionKey>(),
+                        registry.Get<ExceptionStoreKey>(),
+                        modalityDirectory)),
+                    "mpps"),
                 new MppsMessageExtractor(settings.OrderShards),
                 EntityShardOptions(settings))
             .WithActors((system, registry) =>
@@ -116,9 +114,9 @@ public static class BrokerAkkaSetup
                 var worklist = system.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex), WorklistActor.Name);
                 registry.Register<WorklistKey>(worklist);
                 var mppsProvider = new MppsProvider(registry.Get<MppsRegionKey>(), time);
-                var srProvider = new Reports.SrStoreProvider(registry.Get<OrderRegionKey>(), index, registry.Get<ExceptionStoreKey>(), new ModalityDirectory(settings.Sites), settings.Sites, time);
+                var srProvider = new Reports.SrStoreProvider(registry.Get<OrderRegionKey>(), index, registry.Get<ExceptionStoreKey>(), modalityDirectory, settings.Sites, time);
                 var modalities = system.ActorOf(
-                    ModalitiesSupervisor.GetProps(settings.Dicom, new ModalityDirectory(settings.Sites), worklistIndex, endpoints, time, new DicomServiceProviders { NCreate = mppsProvider, NSet = mppsProvider, Store = srProvider }),
+                    ModalitiesSupervisor.GetProps(settings.Dicom, modalityDirectory, worklistIndex, endpoints, time, new DicomServiceProviders { NCreate = mppsProvider, NSet = mppsProvider, Store = srProvider }),
                     ModalitiesSupervisor.Name);
                 registry.Register<ModalitiesKey>(modalities);
                 // --- end DICOM / worklist

@@ -1,9 +1,8 @@
+using ActorBroker.Actors.Interfaces;
 using ActorBroker.Actors.Mpps;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Reports;
-using ActorBroker.Domain.Mapping;
 using ActorBroker.Domain.Orders;
-using ActorBroker.Domain.Reports;
 using ActorBroker.Domain.Sites;
 using ActorBroker.Dicom.Mpps;
 using ActorBroker.Hl7;
@@ -24,16 +23,14 @@ public sealed class ExceptionReplayer
 
     private readonly IActorRef _orders;
     private readonly IActorRef _mpps;
-    private readonly ReportKeyResolver _reports;
-    private readonly SiteDirectory _sites;
+    private readonly Hl7CommandMapper _mapper;
     private readonly TimeProvider _time;
 
     public ExceptionReplayer(IActorRef orders, IActorRef mpps, IActorRef orderIndex, SiteDirectory sites, TimeProvider time)
     {
         _orders = orders;
         _mpps = mpps;
-        _reports = new ReportKeyResolver(orderIndex);
-        _sites = sites;
+        _mapper = new Hl7CommandMapper(sites, new ReportKeyResolver(orderIndex));
         _time = time;
     }
 
@@ -76,36 +73,10 @@ public sealed class ExceptionReplayer
             return new ReplayOutcome("rejected", "still not HL7: " + e.Error.Message);
         }
 
-        var now = _time.GetUtcNow();
-        var commands = new List<IOrderCommand>();
-        if (message.MessageType == "ORU")
+        var (commands, error) = await _mapper.MapAsync(message, _time.GetUtcNow(), ct);
+        if (error is not null)
         {
-            var mapped = Hl7ReportMapper.Map(message, _sites, now);
-            if (!mapped.IsSuccess)
-            {
-                return new ReplayOutcome("rejected", mapped.Error!.Message);
-            }
-
-            foreach (var report in mapped.Reports)
-            {
-                var (key, problem) = await _reports.ResolveAsync(report.Match, ct);
-                if (key is null)
-                {
-                    return new ReplayOutcome("rejected", problem!);
-                }
-
-                commands.Add(report.ToCommand(key));
-            }
-        }
-        else
-        {
-            var mapped = Hl7OrderMapper.Map(message, _sites, now);
-            if (!mapped.IsSuccess)
-            {
-                return new ReplayOutcome("rejected", mapped.Error!.Message);
-            }
-
-            commands.AddRange(mapped.Commands);
+            return new ReplayOutcome("rejected", error.Message);
         }
 
         if (commands.Count == 0)

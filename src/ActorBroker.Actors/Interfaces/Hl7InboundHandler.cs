@@ -1,10 +1,7 @@
 using System.Net;
 using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Inbound;
-using ActorBroker.Actors.Reports;
-using ActorBroker.Domain.Reports;
 using ActorBroker.Actors.Settings;
-using ActorBroker.Domain.Mapping;
 using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Sites;
 using ActorBroker.Hl7;
@@ -27,11 +24,11 @@ internal sealed class Hl7InboundHandler : IMllpHandler
     private readonly IActorRef _interfaceActor;
     private readonly SiteDirectory _sites;
     private readonly TimeProvider _time;
-    private readonly ReportKeyResolver _reports;
+    private readonly Hl7CommandMapper _mapper;
 
-    public Hl7InboundHandler(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, IActorRef interfaceActor, SiteDirectory sites, TimeProvider time, ReportKeyResolver reports)
+    public Hl7InboundHandler(Hl7ListenerSettings settings, IActorRef inboundLog, IActorRef exceptions, IActorRef interfaceActor, SiteDirectory sites, TimeProvider time, Hl7CommandMapper mapper)
     {
-        _reports = reports;
+        _mapper = mapper;
         _settings = settings;
         _log = inboundLog;
         _exceptions = exceptions;
@@ -63,9 +60,7 @@ internal sealed class Hl7InboundHandler : IMllpHandler
             return await RejectAsync(message, AckCode.AR, header, connection.Remote, frame);
         }
 
-        var (commands, error) = string.Equals(message.MessageType, "ORU", StringComparison.Ordinal)
-            ? await MapReportAsync(message, receivedAt, ct)
-            : MapOrder(message, receivedAt);
+        var (commands, error) = await _mapper.MapAsync(message, receivedAt, ct);
         if (error is not null)
         {
             var code = error.Code is Hl7ErrorCode.UnsupportedMessageType or Hl7ErrorCode.UnsupportedEventCode ? AckCode.AR : AckCode.AE;
@@ -88,38 +83,6 @@ internal sealed class Hl7InboundHandler : IMllpHandler
 
         Count(AckCode.AA);
         return Hl7AckBuilder.Build(message, AckCode.AA);
-    }
-
-    private (IReadOnlyList<IOrderCommand> Commands, Hl7Error? Error) MapOrder(Hl7Message message, DateTimeOffset receivedAt)
-    {
-        var mapped = Hl7OrderMapper.Map(message, _sites, receivedAt);
-        return mapped.IsSuccess ? (mapped.Commands, null) : ([], mapped.Error!);
-    }
-
-    // ORU^R01 (HL7 2.5.1 7.3.1): one report per OBR group, each tied to its order before the message is logged, so
-    // the log holds commands for known keys only. A report naming an accession needs no lookup (its order may not
-    // exist yet: the entity keeps the report until the NW); one without goes by placer, filler or study.
-    private async Task<(IReadOnlyList<IOrderCommand> Commands, Hl7Error? Error)> MapReportAsync(Hl7Message message, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        var mapped = Hl7ReportMapper.Map(message, _sites, receivedAt);
-        if (!mapped.IsSuccess)
-        {
-            return ([], mapped.Error!);
-        }
-
-        var commands = new List<IOrderCommand>(mapped.Reports.Count);
-        foreach (var report in mapped.Reports)
-        {
-            var (key, problem) = await _reports.ResolveAsync(report.Match, ct);
-            if (key is null)
-            {
-                return ([], new Hl7Error(Hl7ErrorCode.UnknownKeyIdentifier, new Hl7Location("OBR", report.OrderGroup, 3), problem!));
-            }
-
-            commands.Add(report.ToCommand(key));
-        }
-
-        return (commands, null);
     }
 
     public void OnFrameError(MllpConnectionInfo connection, MllpFrameError error, ReadOnlyMemory<byte> rawSoFar)

@@ -91,7 +91,7 @@ public sealed class Hl7InboundInterfaceActor : ReceiveActor
 
     protected override void PreStart()
     {
-        var handler = new Hl7InboundHandler(_settings, _inboundLog, _exceptions, Self, _sites, _time, new Reports.ReportKeyResolver(_orderIndex));
+        var handler = new Hl7InboundHandler(_settings, _inboundLog, _exceptions, Self, _sites, _time, new Hl7CommandMapper(_sites, new Reports.ReportKeyResolver(_orderIndex)));
         var options = MllpListenerOptions.Default with
         {
             Host = _settings.Host,

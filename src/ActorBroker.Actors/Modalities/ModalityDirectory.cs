@@ -12,10 +12,12 @@ namespace ActorBroker.Actors.Modalities;
 public sealed class ModalityDirectory
 {
     private readonly Dictionary<string, ModalityInfo> _byAe = new(StringComparer.Ordinal);
+    private readonly string? _onlySite;
 
     public ModalityDirectory(SiteDirectory sites)
     {
         ArgumentNullException.ThrowIfNull(sites);
+        _onlySite = sites.Sites.Count == 1 ? sites.Sites[0].SiteId : null;
         foreach (var site in sites.Sites)
         {
             foreach (var station in site.Modalities.Values)
@@ -43,4 +45,10 @@ public sealed class ModalityDirectory
     /// <summary>The modality calling with this AE title (compared trimmed and case-sensitively, as PS3.8 AE titles are), or null.</summary>
     public ModalityInfo? Find(string callingAeTitle) =>
         callingAeTitle is not null && _byAe.TryGetValue(callingAeTitle.Trim(), out var m) ? m : null;
+
+    /// <summary>
+    /// The site of what this AE title sends (MPPS, SR): its modality's site, else the only site when there is one,
+    /// else null (an unknown AE at a multi-site broker cannot be placed).
+    /// </summary>
+    public string? SiteFor(string aeTitle) => Find(aeTitle)?.Site ?? _onlySite;
 }

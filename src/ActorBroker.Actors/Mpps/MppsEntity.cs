@@ -4,7 +4,6 @@ using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Studies;
 using ActorBroker.Dicom.Data;
 using ActorBroker.Dicom.Mpps;
-using ActorBroker.Domain.Sites;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -41,22 +40,11 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
         _ctx = ctx;
         PersistenceId = "mpps-" + mppsUid;
 
-        Recover<MppsCreated>(e => Remember(LastSequenceNr, e.CallingAe, e.Attributes, e.At, e.Raw));
-        Recover<MppsUpdated>(e => Remember(LastSequenceNr, e.CallingAe, e.Attributes, e.At, e.Raw));
+        Recover<MppsCreated>(Replay);
+        Recover<MppsUpdated>(Replay);
         Recover<MppsPropagated>(e => Propagated(e.UpToSequenceNr));
         // SQL journals store the payload and the tags apart; in-memory journals hand Tagged back.
-        Recover<Akka.Persistence.Journal.Tagged>(t =>
-        {
-            switch (t.Payload)
-            {
-                case MppsCreated c:
-                    Remember(LastSequenceNr, c.CallingAe, c.Attributes, c.At, c.Raw);
-                    break;
-                case MppsUpdated u:
-                    Remember(LastSequenceNr, u.CallingAe, u.Attributes, u.At, u.Raw);
-                    break;
-            }
-        });
+        Recover<Akka.Persistence.Journal.Tagged>(t => Replay(t.Payload));
         Recover<RecoveryCompleted>(_ => Propagate());
 
         Command<MppsRequest>(Handle);
@@ -131,6 +119,19 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
         }
     }
 
+    private void Replay(object e)
+    {
+        switch (e)
+        {
+            case MppsCreated c:
+                Remember(LastSequenceNr, c.CallingAe, c.Attributes, c.At, c.Raw);
+                break;
+            case MppsUpdated u:
+                Remember(LastSequenceNr, u.CallingAe, u.Attributes, u.At, u.Raw);
+                break;
+        }
+    }
+
     private void Remember(long seq, string callingAe, MppsAttributes attributes, DateTimeOffset at, byte[] raw)
     {
         _current = attributes;
@@ -160,7 +161,7 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
 
         _propagating = true;
         var (seq, item) = _unpropagated.First();
-        var targets = MppsTargets.For(_uid, item.CallingAe, item.Attributes, item.At, _ctx.Modalities, _ctx.Sites);
+        var targets = MppsTargets.For(_uid, item.CallingAe, item.Attributes, item.At, _ctx.Modalities);
         var orders = targets.Orders.Select(c => _ctx.Orders.Ask<OrderCommandResult>(c, AskTimeout)).ToArray();
         var studies = targets.Studies.Select(c => _ctx.Studies.Ask<StudyCommandResult>(c, AskTimeout)).ToArray();
         Task.WhenAll(Task.WhenAll(orders), Task.WhenAll(studies)).ContinueWith(

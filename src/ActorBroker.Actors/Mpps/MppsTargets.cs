@@ -1,7 +1,6 @@
 using ActorBroker.Actors.Modalities;
 using ActorBroker.Dicom.Mpps;
 using ActorBroker.Domain.Orders;
-using ActorBroker.Domain.Sites;
 using ActorBroker.Domain.Studies;
 
 namespace ActorBroker.Actors.Mpps;
@@ -16,12 +15,10 @@ namespace ActorBroker.Actors.Mpps;
 // IHE RAD TF-2 4.6.4.1.2.4 (unscheduled and grouped cases)
 public sealed record MppsTargets(IReadOnlyList<RecordProcedureStep> Orders, IReadOnlyList<RecordStudyMpps> Studies, IReadOnlyList<string> Problems)
 {
-    public static MppsTargets For(string mppsUid, string callingAe, MppsAttributes a, DateTimeOffset at, ModalityDirectory modalities, SiteDirectory sites)
+    public static MppsTargets For(string mppsUid, string callingAe, MppsAttributes a, DateTimeOffset at, ModalityDirectory modalities)
     {
         var problems = new List<string>();
-        var site = modalities.Find(callingAe)?.Site
-                   ?? modalities.Find(a.PerformedStationAeTitle)?.Site
-                   ?? (sites.Sites.Count == 1 ? sites.Sites[0].SiteId : null);
+        var site = modalities.Find(callingAe)?.Site ?? modalities.SiteFor(a.PerformedStationAeTitle);
         var accessions = a.ScheduledSteps.Select(s => s.AccessionNumber.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var keys = new List<OrderKey>();
         if (accessions.Count == 0)

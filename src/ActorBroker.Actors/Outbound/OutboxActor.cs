@@ -410,7 +410,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
             metrics.Parked,
             metrics.Depth == 0 ? null : metrics.OldestAge.TotalSeconds,
             metrics.TotalRetries,
-            Math.Max(_delivered + _deliveredBuffer.Count, metrics.Delivered),
+            _delivered + _deliveredBuffer.Count,
             _errors,
             _lastError,
             _lastErrorAt,

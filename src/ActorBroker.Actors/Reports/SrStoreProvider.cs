@@ -62,7 +62,7 @@ public sealed class SrStoreProvider : ICStoreProvider
             return await RaiseAsync(callingAe, request, raw, "SR could not be read: " + e.Message, DicomStatus.UnableToProcess);
         }
 
-        var siteId = _modalities.Find(callingAe)?.Site ?? (_sites.Sites.Count == 1 ? _sites.Sites[0].SiteId : null);
+        var siteId = _modalities.SiteFor(callingAe);
         if (siteId is null || _sites.Get(siteId) is not { } site)
         {
             return await RaiseAsync(callingAe, request, raw, $"calling AE {callingAe} is not a configured modality, so the SR's site is unknown", DicomStatus.UnableToProcess);

@@ -49,7 +49,7 @@ public sealed class MppsEntitySqliteTests : SqliteTestKit
     }
 
     private IActorRef Spawn(TestProbe orders, TestProbe studies) => Sys.ActorOf(MppsEntity.GetProps(Uid, new MppsEntityContext(
-        orders, studies, CreateTestProbe(), new ModalityDirectory(SampleOrders.Sites), SampleOrders.Sites)));
+        orders, studies, CreateTestProbe(), new ModalityDirectory(SampleOrders.Sites))));
 
     private static async Task<MppsOutcome.Accepted> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset) =>
         Assert.IsType<MppsOutcome.Accepted>((await entity.Ask<MppsRequestResult>(new MppsRequest(Uid, operation, "CT01", dataset, At), TimeSpan.FromSeconds(5))).Outcome);

@@ -244,7 +244,7 @@ public sealed class MppsEntityTests : JournalTestKit
     }
 
     private IActorRef Spawn() => Sys.ActorOf(MppsEntity.GetProps(Uid, new MppsEntityContext(
-        _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), SampleOrders.Sites)));
+        _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites))));
 
     private async Task<MppsRequestResult> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset, string callingAe = "CT01")
     {

@@ -96,7 +96,7 @@ public sealed class MppsForwardingTests : SqliteTestKit
     }
 
     private IActorRef SpawnEntity() => Sys.ActorOf(MppsEntity.GetProps(Uid, new MppsEntityContext(
-        _regions.Ref, _regions.Ref, _exceptions.Ref, new ModalityDirectory(SampleOrders.Sites), SampleOrders.Sites)));
+        _regions.Ref, _regions.Ref, _exceptions.Ref, new ModalityDirectory(SampleOrders.Sites))));
 
     private async Task<MppsOutcome.Accepted> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset)
     {
