@@ -2,8 +2,18 @@ using BenchmarkDotNet.Running;
 
 namespace ActorBroker.Benchmarks;
 
-/// <summary>Runs whichever benchmarks the command line selects, e.g. <c>--filter '*Hl7*' --job short</c>.</summary>
+/// <summary>Runs whichever benchmarks the command line selects, e.g. <c>--filter '*Hl7*' --job short</c>,
+/// or <c>--worklist-loop ITEMS QUERIES [THREADS]</c> (<see cref="WorklistServingLoop"/>).</summary>
 internal static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args is ["--worklist-loop", ..])
+        {
+            return WorklistServingLoop.Run(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

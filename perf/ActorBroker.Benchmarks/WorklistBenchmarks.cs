@@ -23,6 +23,7 @@ public class WorklistBenchmarks
     private MwlQuery _stationDate = null!;
     private MwlQuery _accession = null!;
     private MwlQuery _name = null!;
+    private StreamedFind _streamed = null!;
 
     [Params(10_000, 100_000)]
     public int Items { get; set; }
@@ -36,6 +37,7 @@ public class WorklistBenchmarks
         _stationDate = WorklistBenchmarkData.Query(station: "CT01", date: "20261128");
         _accession = WorklistBenchmarkData.Query(accession: "ACC0000042");
         _name = WorklistBenchmarkData.Query(name: "nunez*", date: "20261128");
+        _streamed = new StreamedFind();
     }
 
     [GlobalCleanup]
@@ -52,6 +54,10 @@ public class WorklistBenchmarks
     /// <summary>As above, each response also written to bytes (Explicit VR Little Endian), as the DIMSE writer does.</summary>
     [Benchmark]
     public int ModalityDateQueryWithEncodedResponses() => WorklistBenchmarkData.QueryWithEncodedResponses(_index, _modalityDate);
+
+    /// <summary>Modality + date as the association answers it now: responses written straight from the cached encodings into gathered PDUs (<see cref="StreamedFind"/>).</summary>
+    [Benchmark]
+    public int ModalityDateQueryStreamed() => _streamed.Run(_index, _modalityDate);
 
     /// <summary>Modality + date with every response built from scratch (no cached encodings): the first query after a change.</summary>
     [Benchmark]

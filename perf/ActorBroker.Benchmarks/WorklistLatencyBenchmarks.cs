@@ -16,6 +16,7 @@ public class WorklistLatencyBenchmarks
     private WorklistIndex _index = null!;
     private MwlQuery _modalityDate = null!;
     private MwlQuery _stationDate = null!;
+    private StreamedFind _streamed = null!;
 
     [Params(10_000, 100_000)]
     public int Items { get; set; }
@@ -26,6 +27,7 @@ public class WorklistLatencyBenchmarks
         _index = WorklistBenchmarkData.Index(WorklistBenchmarkData.Orders(Items));
         _modalityDate = WorklistBenchmarkData.Query(modality: "CT", date: "20261128");
         _stationDate = WorklistBenchmarkData.Query(station: "CT01", date: "20261128");
+        _streamed = new StreamedFind();
     }
 
     [GlobalCleanup]
@@ -40,4 +42,15 @@ public class WorklistLatencyBenchmarks
     /// <summary>Responses also written as Explicit VR LE data sets (all the CPU work of the C-FIND but the socket).</summary>
     [Benchmark]
     public int ModalityDateWithEncodedResponses() => WorklistBenchmarkData.QueryWithEncodedResponses(_index, _modalityDate);
+
+    /// <summary>What the association does now: each match written straight from its cached encodings into gathered PDUs (<see cref="StreamedFind"/>).</summary>
+    [Benchmark]
+    public int ModalityDateStreamed() => _streamed.Run(_index, _modalityDate);
+
+    [Benchmark]
+    public int StationDateStreamed() => _streamed.Run(_index, _stationDate);
+
+    /// <summary>The index lookup and matching alone (no responses): what the streamed figures add to.</summary>
+    [Benchmark]
+    public int ModalityDateIndexOnly() => _index.Query(_modalityDate, WorklistBenchmarkData.Site).Count;
 }

@@ -87,9 +87,12 @@ internal sealed class DicomEncoder
 
     private int HeaderLength(DicomVR vr) => _explicitVr ? vr.ExplicitHeaderLength : 8;
 
-    private void WriteHeader(IBufferWriter<byte> output, DicomTag tag, DicomVR vr, uint length)
+    private void WriteHeader(IBufferWriter<byte> output, DicomTag tag, DicomVR vr, uint length) => WriteHeader(output, _explicitVr, tag, vr, length);
+
+    /// <summary>An element header (tag, VR when explicit, length) alone: for writers that copy values they encoded earlier.</summary>
+    internal static void WriteHeader(IBufferWriter<byte> output, bool explicitVr, DicomTag tag, DicomVR vr, uint length)
     {
-        if (!_explicitVr)
+        if (!explicitVr)
         {
             // PS3.5 7.1.3: tag, 32-bit length, no VR.
             var span = output.GetSpan(8);
@@ -125,7 +128,7 @@ internal sealed class DicomEncoder
     }
 
     // PS3.5 7.5: item and delimitation headers carry no VR in either transfer syntax.
-    private static void WriteItemHeader(IBufferWriter<byte> output, DicomTag tag, uint length)
+    internal static void WriteItemHeader(IBufferWriter<byte> output, DicomTag tag, uint length)
     {
         var span = output.GetSpan(8);
         WriteTag(span, tag);

@@ -15,6 +15,9 @@ public sealed record CFindResponse : DimseResponse
     /// <summary>A pending response (FF00) with one match.</summary>
     public static CFindResponse Pending(DicomDataset identifier) => new() { Status = DicomStatus.Pending, Dataset = identifier };
 
+    /// <summary>A pending response (FF00) with one match that writes its own bytes (see <see cref="IDicomDatasetEncoder"/>).</summary>
+    public static CFindResponse Pending(IDicomDatasetEncoder identifier) => new() { Status = DicomStatus.Pending, DatasetEncoder = identifier };
+
     /// <summary>A final response with this status and no identifier.</summary>
     public static CFindResponse Final(DicomStatus status, string? errorComment = null) => new() { Status = status, ErrorComment = errorComment };
 

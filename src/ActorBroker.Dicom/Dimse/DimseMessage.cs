@@ -22,13 +22,22 @@ public abstract record DimseMessage
     /// <summary>The data set that follows the command (C-FIND identifier, C-STORE data set, N-CREATE/N-SET attribute list), or null.</summary>
     public DicomDataset? Dataset { get; init; }
 
+    /// <summary>
+    /// A data set that writes its own bytes in the negotiated transfer syntax (<see cref="IDicomDatasetEncoder"/>),
+    /// sent instead of <see cref="Dataset"/> when set: for providers that keep their answers encoded.
+    /// </summary>
+    public IDicomDatasetEncoder? DatasetEncoder { get; init; }
+
+    /// <summary>True when a data set follows the command (<see cref="Dataset"/> or <see cref="DatasetEncoder"/>).</summary>
+    public bool HasDataset => Dataset is not null || DatasetEncoder is not null;
+
     /// <summary>The command set: Command Field, the fields of the message, Command Data Set Type.</summary>
     internal DicomDataset ToCommand()
     {
         var command = new DicomDataset();
         command.SetUInt16(DicomTags.CommandField, (ushort)CommandField);
         WriteFields(command);
-        command.SetUInt16(DicomTags.CommandDataSetType, Dataset is null ? NoDataSet : DataSetPresent);
+        command.SetUInt16(DicomTags.CommandDataSetType, HasDataset ? DataSetPresent : NoDataSet);
         return command;
     }
 

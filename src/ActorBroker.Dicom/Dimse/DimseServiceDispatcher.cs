@@ -116,10 +116,28 @@ internal sealed class DimseServiceDispatcher
         }
 
         CFindResponse? final = null;
+        var matches = provider.OnCFindAsync(_context, request, source.Token).GetAsyncEnumerator(source.Token);
         try
         {
-            await foreach (var response in provider.OnCFindAsync(_context, request, source.Token).WithCancellation(source.Token))
+            // Every pending response of one C-FIND carries the same command set (Message ID Being Responded To,
+            // the SOP class, FF00 or FF01) unless the provider adds error fields: encoded once per status.
+            byte[]? pendingCommand = null;
+            ushort pendingStatus = 0;
+            while (true)
             {
+                var next = matches.MoveNextAsync();
+                if (!next.IsCompleted)
+                {
+                    // The provider makes us wait: what is gathered goes out now, so the SCU sees matches as they come.
+                    await _writer.FlushAsync();
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                var response = matches.Current;
                 if (source.IsCancellationRequested)
                 {
                     break;
@@ -131,7 +149,22 @@ internal sealed class DimseServiceDispatcher
                     break;
                 }
 
-                await _writer.SendAsync(presentationContextId, Complete(request, response), syntax, cancellationToken);
+                var complete = Complete(request, response);
+                if (response is { ErrorComment: null, ErrorID: null, OffendingElements.Count: 0, AffectedSOPClassUID: null })
+                {
+                    if (pendingCommand is null || pendingStatus != response.Status.Code)
+                    {
+                        pendingCommand = DimseCommandCodec.Encode(complete);
+                        pendingStatus = response.Status.Code;
+                    }
+
+                    // Gathered with the next ones; the final response (or 64 KiB) writes them.
+                    await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, pendingCommand, flush: false);
+                }
+                else
+                {
+                    await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, flush: false);
+                }
             }
         }
         catch (OperationCanceledException) when (source.IsCancellationRequested)
@@ -151,6 +184,8 @@ internal sealed class DimseServiceDispatcher
             {
                 _activeFind = null;
             }
+
+            await matches.DisposeAsync();
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -163,7 +198,7 @@ internal sealed class DimseServiceDispatcher
             final = CFindResponse.Final(DicomStatus.Cancel);
         }
 
-        await SendAsync(presentationContextId, Complete(request, (final ?? CFindResponse.Final(DicomStatus.Success)) with { Dataset = null }), syntax, cancellationToken);
+        await SendAsync(presentationContextId, Complete(request, (final ?? CFindResponse.Final(DicomStatus.Success)) with { Dataset = null, DatasetEncoder = null }), syntax, cancellationToken);
     }
 
     private async Task SendAsync(byte presentationContextId, DimseResponse response, DicomTransferSyntax syntax, CancellationToken cancellationToken)

@@ -71,13 +71,14 @@ internal sealed class DateTimeMatcher
         return new DateTimeMatcher(d1, d2, hasDate, t1, t2, hasTime, combined, queryOffset);
     }
 
-    public bool Matches(string entryDate, string entryTime, string entryOffset)
+    public bool Matches(string entryDate, string entryTime, string entryOffset) => Matches(MwlSpsStart.Parse(entryDate, entryTime, entryOffset));
+
+    public bool Matches(in MwlSpsStart start)
     {
-        var hasEntryDate = DicomDateTime.TryParseDate(entryDate, out var date);
-        var hasEntryTime = DicomDateTime.TryParseTime(entryTime, out var time, out _);
+        var (hasEntryDate, date, hasEntryTime, time) = (start.HasDate, start.Date, start.HasTime, start.TimeMicros);
         if (_hasDate && !hasEntryDate) return false;
         if (_hasTime && !hasEntryTime) return false;
-        if (hasEntryDate && hasEntryTime && _queryOffset is { } q && DicomDateTime.TryParseOffset(entryOffset, out var e) && e != q)
+        if (hasEntryDate && hasEntryTime && _queryOffset is { } q && start.HasOffset && start.OffsetMinutes is var e && e != q)
         {
             var moment = date.DayNumber * DicomDateTime.MicrosPerDay + time + (q - e) * 60_000_000L;
             date = DateOnly.FromDayNumber((int)Math.Floor(moment / (double)DicomDateTime.MicrosPerDay));

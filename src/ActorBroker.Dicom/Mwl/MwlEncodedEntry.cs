@@ -22,7 +22,7 @@ internal sealed class MwlEncodedEntry
 {
     public const int MaxCharacterSets = 4;
 
-    private static readonly ConditionalWeakTable<MwlEntry, PerCharacterSet> Cache = new();
+    private static readonly ConditionalWeakTable<MwlEntry, MwlEncodingCache> Cache = new();
 
     // (0008,0005) value -> the character set's key: DefinedTerms decide every encoding, and so does this string.
     private static readonly ConditionalWeakTable<DicomCharacterSet, string> Keys = new();
@@ -48,10 +48,21 @@ internal sealed class MwlEncodedEntry
     public bool HasProtocolCode { get; }
 
     /// <summary>The encoded entry for <paramref name="target"/>, or null when the builder must take the uncached path.</summary>
-    public static MwlEncodedEntry? For(MwlEntry entry, DicomCharacterSet target)
+    public static MwlEncodedEntry? For(MwlEntry entry, DicomCharacterSet target) =>
+        For(entry, target, Cache.GetValue(entry, static _ => new MwlEncodingCache()));
+
+    /// <summary>As <see cref="For(MwlEntry, DicomCharacterSet)"/>, from the cache its holder keeps beside <paramref name="entry"/>.</summary>
+    public static MwlEncodedEntry? For(MwlEntry entry, DicomCharacterSet target, MwlEncodingCache cache) => cache.Get(entry, target);
+
+    /// <summary>The key of <paramref name="target"/>'s encodings: its (0008,0005) value.</summary>
+    internal static string KeyOf(DicomCharacterSet target) => Keys.GetValue(target, static t => t.SpecificCharacterSet);
+
+
+    /// <summary>The cached value bytes of <paramref name="slot"/> (unpadded: the writer pads, as for any element).</summary>
+    public ReadOnlySpan<byte> Value(int slot)
     {
-        var key = Keys.GetValue(target, static t => t.SpecificCharacterSet);
-        return Cache.GetValue(entry, static _ => new PerCharacterSet()).Get(key, entry, target);
+        var start = slot == 0 ? 0 : _ends[slot - 1];
+        return new ReadOnlySpan<byte>(_bytes, start, _ends[slot] - start);
     }
 
     /// <summary>A new element (tag, VR and the cached value bytes) for <paramref name="slot"/>.</summary>
@@ -62,7 +73,8 @@ internal sealed class MwlEncodedEntry
         return new DicomElement(tag, vr, new ReadOnlyMemory<byte>(_bytes, start, _ends[slot] - start));
     }
 
-    private static MwlEncodedEntry? Learn(MwlEntry entry, DicomCharacterSet target)
+    /// <summary>Encodes <paramref name="entry"/>'s values in <paramref name="target"/>; null when the builder must take the uncached path.</summary>
+    internal static MwlEncodedEntry? Learn(MwlEntry entry, DicomCharacterSet target)
     {
         DicomDataset full;
         try
@@ -103,36 +115,5 @@ internal sealed class MwlEncodedEntry
     private static void Harvest(DicomDataset ds, IReadOnlyDictionary<DicomTag, int> slots, ReadOnlyMemory<byte>[] values)
     {
         foreach (var (tag, slot) in slots) values[slot] = ds[tag]!.Value;
-    }
-
-    /// <summary>One entry's encodings, a few character sets at most; written rarely (copy on write), read lock-free.</summary>
-    private sealed class PerCharacterSet
-    {
-        private readonly Lock _lock = new();
-        private volatile (string Key, MwlEncodedEntry? Encoded)[] _items = [];
-
-        public MwlEncodedEntry? Get(string key, MwlEntry entry, DicomCharacterSet target)
-        {
-            foreach (var (k, encoded) in _items)
-            {
-                if (string.Equals(k, key, StringComparison.Ordinal)) return encoded;
-            }
-
-            if (_items.Length >= MaxCharacterSets) return null;
-
-            // Learnt outside the lock (two threads may both learn it; the bytes are the same).
-            var learnt = Learn(entry, target);
-            lock (_lock)
-            {
-                var items = _items;
-                foreach (var (k, encoded) in items)
-                {
-                    if (string.Equals(k, key, StringComparison.Ordinal)) return encoded;
-                }
-
-                if (items.Length < MaxCharacterSets) _items = [.. items, (key, learnt)];
-            }
-            return learnt;
-        }
     }
 }

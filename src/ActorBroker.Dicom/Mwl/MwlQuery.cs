@@ -12,6 +12,10 @@ namespace ActorBroker.Dicom.Mwl;
 public sealed class MwlQuery
 {
     private readonly List<Func<MwlEntry, bool>> _predicates;
+
+    // PS3.4 C.2.2.2.5 range matching of SPS Start Date/Time, kept apart from _predicates so that a caller with the
+    // entry's start already parsed skips the parsing.
+    private DateTimeMatcher? _dateTime;
     private MwlResponsePlan? _responsePlan;
 
     private MwlQuery(DicomDataset identifier, MwlMatchingOptions options, List<Func<MwlEntry, bool>> predicates)
@@ -118,11 +122,18 @@ public sealed class MwlQuery
     public bool Matches(MwlEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return Matches(entry, _dateTime is null ? default : MwlSpsStart.Of(entry));
+    }
+
+    /// <summary>As <see cref="Matches(MwlEntry)"/>, with the entry's SPS start already parsed (<see cref="MwlSpsStart.Of"/>): what an index that keeps it beside each item calls.</summary>
+    public bool Matches(MwlEntry entry, in MwlSpsStart start)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         foreach (var predicate in _predicates)
         {
             if (!predicate(entry)) return false;
         }
-        return true;
+        return _dateTime is null || _dateTime.Matches(start);
     }
 
     private void AddSpsPredicates(DicomDataset item, List<Func<MwlEntry, bool>> predicates, MwlMatchingOptions options, int? queryOffset)
@@ -146,7 +157,7 @@ public sealed class MwlQuery
             options.CombinedDateTimeMatching, queryOffset);
         if (dateTime is not null)
         {
-            predicates.Add(e => dateTime.Matches(e.SpsStartDate, e.SpsStartTime, e.TimezoneOffsetFromUtc));
+            _dateTime = dateTime;
             DateFrom = dateTime.DateFrom;
             DateTo = dateTime.DateTo;
         }

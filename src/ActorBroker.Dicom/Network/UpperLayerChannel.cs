@@ -94,9 +94,55 @@ internal sealed class UpperLayerChannel : IAsyncDisposable
     public ValueTask SendAssociateRejectAsync(AAssociateRJ reject, CancellationToken cancellationToken) =>
         SendAsync(AssociationEvent.Evt8, reject, cancellationToken);
 
-    /// <summary>Evt9: P-DATA request (DT-1 in Sta6, AR-7 in Sta8), one PDV per P-DATA-TF PDU.</summary>
-    public ValueTask SendPDataAsync(byte presentationContextId, byte messageControlHeader, ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken) =>
-        SendAsync(AssociationEvent.Evt9, null, cancellationToken, presentationContextId, messageControlHeader, fragment);
+    /// <summary>
+    /// Evt9, P-DATA request (DT-1 in Sta6, AR-7 in Sta8), for each of <paramref name="pduCount"/> P-DATA-TF PDUs already encoded back to back in
+    /// <paramref name="pdus"/> (see <see cref="PDataTF.WriteSingle"/>), then one transport write for all of them.
+    /// TCP is a byte stream, so the peer sees exactly the PDUs one write each would have sent; the difference is
+    /// one system call instead of two per C-FIND response (command and identifier), which was most of the cost of
+    /// streaming thousands of worklist items. Every PDU's event is fired before any byte goes out: in Sta6 and Sta8
+    /// Evt9 leaves the state as it is, so the machine cannot refuse a later PDU of the batch after accepting the first.
+    /// </summary>
+    public async ValueTask SendPDataPdusAsync(ReadOnlyMemory<byte> pdus, int pduCount, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var send = false;
+            lock (_gate)
+            {
+                for (var i = 0; i < pduCount; i++)
+                {
+                    if (!_machine.TryFire(AssociationEvent.Evt9, out var transition))
+                    {
+                        throw new DicomNetworkException(
+                            $"Cannot send {Describe(AssociationEvent.Evt9)}: the association is in {_machine.State} ({StateDescription(_machine.State)}).");
+                    }
+
+                    ApplyLocked(transition);
+                    send |= (transition.Effects & AnySend) != 0;
+                }
+            }
+
+            if (!send)
+            {
+                return;
+            }
+
+            try
+            {
+                await _stream.WriteAsync(pdus, CancellationToken.None);
+            }
+            catch (Exception e) when (IsTransportFailure(e))
+            {
+                CloseTransport();
+                throw new DicomNetworkException($"Sending {Describe(AssociationEvent.Evt9)} failed: {e.Message}", e);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     /// <summary>Evt11: A-RELEASE request; AR-1 sends the A-RELEASE-RQ.</summary>
     public ValueTask SendReleaseRequestAsync(CancellationToken cancellationToken) =>
@@ -262,13 +308,7 @@ internal sealed class UpperLayerChannel : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async ValueTask SendAsync(
-        AssociationEvent associationEvent,
-        Pdu? pdu,
-        CancellationToken cancellationToken,
-        byte presentationContextId = 0,
-        byte messageControlHeader = 0,
-        ReadOnlyMemory<byte> fragment = default)
+    private async ValueTask SendAsync(AssociationEvent associationEvent, Pdu pdu, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -291,14 +331,7 @@ internal sealed class UpperLayerChannel : IAsyncDisposable
             }
 
             _writer.Reset();
-            if (pdu is null)
-            {
-                PDataTF.WriteSingle(_writer, presentationContextId, messageControlHeader, fragment.Span);
-            }
-            else
-            {
-                pdu.WriteTo(_writer);
-            }
+            pdu.WriteTo(_writer);
 
             try
             {

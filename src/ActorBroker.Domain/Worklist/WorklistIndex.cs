@@ -149,7 +149,7 @@ public sealed class WorklistIndex : IDisposable
                 {
                     foreach (var e in bucket.Sorted())
                     {
-                        if (query.Matches(e.Entry))
+                        if (query.Matches(e.Entry, e.SpsStart))
                         {
                             matches.Add(e);
                         }
@@ -166,7 +166,7 @@ public sealed class WorklistIndex : IDisposable
                     {
                         foreach (var e in bucket)
                         {
-                            if (query.Matches(e.Entry))
+                            if (query.Matches(e.Entry, e.SpsStart))
                             {
                                 matches.Add(e);
                             }

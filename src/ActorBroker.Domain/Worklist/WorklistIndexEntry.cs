@@ -17,6 +17,7 @@ public sealed class WorklistIndexEntry
         Entry = entry;
         DayNumber = dayNumber;
         StartUtcTicks = item.StartInstant.UtcTicks;
+        SpsStart = MwlSpsStart.Of(entry);
     }
 
     /// <summary>
@@ -39,6 +40,12 @@ public sealed class WorklistIndexEntry
     public WorklistItem Item { get; }
 
     public MwlEntry Entry { get; }
+
+    /// <summary><see cref="Entry"/>'s responses encoded per character set, kept here so that answering the item reads a field.</summary>
+    public MwlEncodingCache Encodings { get; } = new();
+
+    /// <summary><see cref="Entry"/>'s SPS start date/time/offset parsed once, for date/time range matching.</summary>
+    internal MwlSpsStart SpsStart { get; }
 
     /// <summary>SPS Start Date (site-local) as <see cref="DateOnly.DayNumber"/>; null when the step has no valid date.</summary>
     internal int? DayNumber { get; }

@@ -91,4 +91,131 @@ public sealed class DimseMessageWriterTests
         Assert.True(pdv.IsLastFragment);
         Assert.IsType<CEchoRequest>(DimseCommandCodec.Decode(pdv.Data.Span).Message);
     }
+
+    [Fact]
+    public async Task Messages_sent_without_flush_share_one_transport_write_and_arrive_as_the_same_pdus()
+    {
+        var stream = new CountingStream();
+        var channel = new UpperLayerChannel(
+            stream,
+            new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
+            TimeProvider.System,
+            TimeSpan.FromSeconds(30),
+            PduReaderLimits.ForMaximumLength(65536));
+        var writer = new DimseMessageWriter(channel, 16384, 65536);
+        var identifier = new DicomDataset().Set(DicomTags.PatientName, DicomVR.PN, "NUNEZ^JOSE");
+        var pending = CFindResponse.Pending(identifier) with { MessageIDBeingRespondedTo = 7 };
+        var command = DimseCommandCodec.Encode(pending);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await writer.SendAsync(1, pending, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None, command, flush: false);
+        }
+
+        Assert.Equal(0, stream.Writes);
+        await writer.SendAsync(1, CFindResponse.Final(DicomStatus.Success) with { MessageIDBeingRespondedTo = 7 }, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None);
+        Assert.Equal(1, stream.Writes);
+
+        var reader = new PduReader(new MemoryStream(stream.ToArray()), PduReaderLimits.ForMaximumLength(65536));
+        var pdvs = new List<PresentationDataValue>();
+        while (await reader.ReadAsync(CancellationToken.None) is { Status: PduReadStatus.Pdu, Pdu: PDataTF pdata })
+        {
+            pdvs.Add(Assert.Single(pdata.Values));
+        }
+
+        Assert.Equal(21, pdvs.Count);
+        var expectedData = DicomDatasetWriter.Write(identifier, DicomTransferSyntax.ExplicitVRLittleEndian);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(pdvs[2 * i].IsCommand);
+            Assert.Equal(command, pdvs[2 * i].Data.ToArray());
+            Assert.False(pdvs[(2 * i) + 1].IsCommand);
+            Assert.Equal(expectedData, pdvs[(2 * i) + 1].Data.ToArray());
+        }
+
+        var final = DimseCommandCodec.Decode(pdvs[20].Data.Span);
+        Assert.Equal(DicomStatus.Success, ((CFindResponse)final.Message).Status);
+        Assert.False(final.HasDataset);
+    }
+
+    [Fact]
+    public async Task Gathered_pdus_are_written_once_they_pass_the_threshold()
+    {
+        var stream = new CountingStream();
+        var channel = new UpperLayerChannel(
+            stream,
+            new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
+            TimeProvider.System,
+            TimeSpan.FromSeconds(30),
+            PduReaderLimits.ForMaximumLength(65536));
+        var writer = new DimseMessageWriter(channel, 16384, 65536);
+        var pending = CFindResponse.Pending(LargeDataset(1000)) with { MessageIDBeingRespondedTo = 1 };
+
+        var sent = 0;
+        while (stream.Writes == 0)
+        {
+            await writer.SendAsync(1, pending, DicomTransferSyntax.ImplicitVRLittleEndian, CancellationToken.None, flush: false);
+            sent++;
+            Assert.True(sent < 200, "never written");
+        }
+
+        Assert.InRange(stream.Length, DimseMessageWriter.FlushThreshold, DimseMessageWriter.FlushThreshold + 2048);
+        await writer.SendAsync(1, pending, DicomTransferSyntax.ImplicitVRLittleEndian, CancellationToken.None, flush: false);
+        Assert.Equal(1, stream.Writes);
+        await writer.FlushAsync();
+        Assert.Equal(2, stream.Writes);
+        await writer.FlushAsync();
+        Assert.Equal(2, stream.Writes);
+    }
+
+    [Fact]
+    public async Task A_data_set_encoder_writes_the_identifier_in_the_negotiated_syntax()
+    {
+        var identifier = new DicomDataset().Set(DicomTags.PatientID, DicomVR.LO, "MRN1").Set(DicomTags.AccessionNumber, DicomVR.SH, "A1");
+        foreach (var syntax in new[] { DicomTransferSyntax.ImplicitVRLittleEndian, DicomTransferSyntax.ExplicitVRLittleEndian })
+        {
+            var stream = new MemoryStream();
+            var channel = new UpperLayerChannel(
+                stream,
+                new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
+                TimeProvider.System,
+                TimeSpan.FromSeconds(30),
+                PduReaderLimits.ForMaximumLength(65536));
+            var writer = new DimseMessageWriter(channel, 16384, 65536);
+            await writer.SendAsync(1, CFindResponse.Pending(new DatasetEncoder(identifier)), syntax, CancellationToken.None);
+
+            var reader = new PduReader(new MemoryStream(stream.ToArray()), PduReaderLimits.ForMaximumLength(65536));
+            var pdvs = new List<PresentationDataValue>();
+            while (await reader.ReadAsync(CancellationToken.None) is { Status: PduReadStatus.Pdu, Pdu: PDataTF pdata })
+            {
+                pdvs.Add(Assert.Single(pdata.Values));
+            }
+
+            Assert.Equal(2, pdvs.Count);
+            Assert.True(DimseCommandCodec.Decode(pdvs[0].Data.Span).HasDataset);
+            Assert.Equal(DicomDatasetWriter.Write(identifier, syntax), pdvs[1].Data.ToArray());
+        }
+    }
+
+    private sealed class DatasetEncoder(DicomDataset dataset) : IDicomDatasetEncoder
+    {
+        public void Encode(DicomTransferSyntax syntax, System.Buffers.IBufferWriter<byte> output) => DicomDatasetWriter.Write(dataset, syntax, output);
+    }
+
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+    }
 }

@@ -305,4 +305,27 @@ public sealed class MwlQueryMatchingTests
         Assert.Equal("CT", q.Modality);
         Assert.Equal("CT01", q.StationAeTitle);
     }
+
+    [Fact]
+    public void Matching_with_the_start_parsed_beforehand_agrees_with_matching_the_strings()
+    {
+        string[] dates = ["20261128", "20261127", "20261129", "", "2026112", "20261301"];
+        string[] times = ["0930", "093000.5", "2359", "0000", "", "25"];
+        string[] offsets = ["-0600", "+0100", "+0000", "", "bad"];
+        string[] dateKeys = ["20261128", "20261127-20261128", "-20261127", "20261129-", ""];
+        string[] timeKeys = ["0900-1000", "", "2300-", "-0930", "093000"];
+        var random = new Random(42);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var entry = MwlTestData.Nunez with
+            {
+                SpsStartDate = dates[random.Next(dates.Length)],
+                SpsStartTime = times[random.Next(times.Length)],
+                TimezoneOffsetFromUtc = offsets[random.Next(offsets.Length)],
+            };
+            var top = random.Next(2) == 0 ? [] : new[] { (DicomTags.TimezoneOffsetFromUTC, offsets[random.Next(3)]) };
+            var query = MwlTestData.Query(top, [(DicomTags.ScheduledProcedureStepStartDate, dateKeys[random.Next(dateKeys.Length)]), (DicomTags.ScheduledProcedureStepStartTime, timeKeys[random.Next(timeKeys.Length)])]);
+            Assert.Equal(query.Matches(entry), query.Matches(entry, MwlSpsStart.Of(entry)));
+        }
+    }
 }

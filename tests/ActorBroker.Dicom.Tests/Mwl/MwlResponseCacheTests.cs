@@ -54,6 +54,47 @@ public sealed class MwlResponseCacheTests
     }
 
     [Fact]
+    public void Responses_written_straight_from_the_encodings_are_the_bytes_of_the_built_dataset()
+    {
+        var random = new Random(20261129);
+        for (var n = 0; n < 400; n++)
+        {
+            var entry = RandomEntry(random);
+            var identifier = RandomIdentifier(random);
+            var query = MwlQuery.Parse(identifier);
+            var charset = DicomCharacterSet.Parse(CharacterSets[random.Next(CharacterSets.Length)]);
+            var expected = MwlResponseBuilder.BuildUncached(identifier, entry, charset);
+            foreach (var ts in new[] { DicomTransferSyntax.ImplicitVRLittleEndian, DicomTransferSyntax.ExplicitVRLittleEndian })
+            {
+                var want = DicomDatasetWriter.Write(expected, ts);
+                // Twice: learnt, then read from the entry's encodings, kept in the weak table and by a holder.
+                var holder = new MwlEncodingCache();
+                for (var pass = 0; pass < 4; pass++)
+                {
+                    var output = new System.Buffers.ArrayBufferWriter<byte>();
+                    MwlResponseBuilder.Encoder(query, entry, charset, pass < 2 ? null : holder).Encode(ts, output);
+                    Assert.True(want.AsSpan().SequenceEqual(output.WrittenSpan), $"#{n} pass {pass} ({charset}, {ts}): {Convert.ToHexString(want)} != {Convert.ToHexString(output.WrittenSpan)}");
+                }
+
+                if (MwlEncodedEntry.For(entry, charset) is { } encoded)
+                {
+                    Assert.Equal(want.Length, MwlResponseEncoder.Measure(query.ResponsePlan, encoded, ts.IsExplicitVR));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void An_entry_too_large_to_cache_is_still_written_through_its_built_dataset()
+    {
+        var query = MwlQuery.Parse(new DicomDataset().SetEmpty(DicomTags.PatientName, DicomVR.PN).SetEmpty(DicomTags.RequestedProcedureComments, DicomVR.LT));
+        var huge = Nunez with { RequestedProcedureComments = new string('x', 40_000), PatientName = "NÚÑEZ^" + new string('J', 30_000) };
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        MwlResponseBuilder.Encoder(query, huge, DicomCharacterSet.Utf8).Encode(DicomTransferSyntax.ExplicitVRLittleEndian, output);
+        Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(query.Identifier, huge, DicomCharacterSet.Utf8), DicomTransferSyntax.ExplicitVRLittleEndian), output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void A_changed_entry_is_a_new_entry_with_its_own_encodings()
     {
         var query = Query([(DicomTags.PatientName, ""), (DicomTags.AccessionNumber, "")], [(DicomTags.ScheduledProcedureStepStartTime, "")]);
