@@ -10,7 +10,9 @@
 #      --repeat (warm-up + Q for the broker, 1 + W for wlmscpfs; the warm-up queries are not counted); per-query
 #      latency = "Sending Find Request" -> "Received Final Find Response" from findscu's own log timestamps
 #      (microseconds), so process start and association setup are not counted, findscu's handling of each
-#      response is; reports matches per query, p50/p95/p99/max, mean and queries/s (one query at a time).
+#      response is (but not a log line per response: see find_run); matches from one separate fully logged
+#      query per server; reports matches per query, p50/p95/p99/max, mean and queries/s (one query at a time);
+#   5. the same with our own SCU (perf/ActorBroker.Benchmarks --worklist-wire), 1 and 2 associations at once.
 # usage: perf/run-mwl.sh [--items 10000] [--queries 200] [--wlm-queries 20] [--warmup 20] [--seed 3] [--date 20261128]
 #   env KEEP_DATA=1 keeps the broker's temp folder; BROKER_SET="k=v ..." adds --set options to the broker
 # needs: dotnet, dcmtk (findscu, wlmscpfs, dump2dcm), /usr/bin/python3 (stdlib only)
@@ -35,6 +37,8 @@ export TCP_NODELAY=1 # Debian's dcmtk leaves Nagle on otherwise: ~40 ms stalls p
 
 dotnet build -c Release -nologo -clp:ErrorsOnly src/ActorBroker.Host >/dev/null
 HOST_DLL=src/ActorBroker.Host/bin/Release/net10.0/ActorBroker.Host.dll
+dotnet build -c Release -nologo -clp:ErrorsOnly perf/ActorBroker.Benchmarks >/dev/null
+BENCH_DLL=perf/ActorBroker.Benchmarks/bin/Release/net10.0/ActorBroker.Benchmarks.dll
 free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 port_of() { $PY -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]].rsplit(":", 1)[1])' "$1" "$2"; }
 machine() { echo "# $(date -u +%FT%TZ) $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
@@ -166,19 +170,31 @@ log4cplus.appender.console.ImmediateFlush = true
 log4cplus.appender.console.layout = log4cplus::PatternLayout
 log4cplus.appender.console.layout.ConversionPattern = %D{%s.%Q} %m%n
 EOF
+# The timed associations log no line per pending response: findscu writing (and flushing) one line per match cost
+# it ~25 us a match, more than the broker takes to answer one, so the figures measured findscu's console. Each
+# response is still received, parsed and handled by findscu; the matches are counted by a separate query per
+# server with every line logged (the "matches" column).
+cp "$DATA/findscu-log.cfg" "$DATA/findscu-quiet.cfg"
+cat >> "$DATA/findscu-quiet.cfg" <<'EOF'
+log4cplus.appender.console.filters.1 = log4cplus::spi::StringMatchFilter
+log4cplus.appender.console.filters.1.StringToMatch = (Pending)
+log4cplus.appender.console.filters.1.AcceptOnMatch = false
+EOF
+LOGCFG="$DATA/findscu-log.cfg"
 find_run() { # port called-ae repeat key=value... -> findscu log
   local port=$1 aec=$2 repeat=$3; shift 3
-  local args=(-sr -lc "$DATA/findscu-log.cfg" -W -aet CT01 -aec "$aec" --repeat "$repeat" -k SpecificCharacterSet=ISO_IR\ 192
+  local args=(-sr -lc "$LOGCFG" -W -aet CT01 -aec "$aec" --repeat "$repeat" -k SpecificCharacterSet=ISO_IR\ 192
     -k AccessionNumber= -k PatientName= -k PatientID= -k PatientBirthDate= -k StudyInstanceUID= -k RequestedProcedureID=
     -k RequestedProcedureDescription= -k '(0040,0100)[0].ScheduledProcedureStepStartTime=' -k '(0040,0100)[0].ScheduledProcedureStepID='
     -k '(0040,0100)[0].ScheduledProcedureStepDescription=')
   for kv in "$@"; do args+=(-k "$kv"); done
   findscu "${args[@]}" 127.0.0.1 "$port" 2>&1
 }
-summary() { # label findscu-log warm-up-queries -> one table row (the warm-up queries are left out)
-  $PY - "$1" "$2" "$3" <<'PYEOF'
+summary() { # label findscu-log warm-up-queries matches-log -> one table row (the warm-up queries are left out)
+  $PY - "$1" "$2" "$3" "$4" <<'PYEOF'
 import re, sys
 label, lines, warmup = sys.argv[1], open(sys.argv[2], encoding="utf-8", errors="replace").read().splitlines(), int(sys.argv[3])
+counted = len(re.findall(r" Received Find Response \d+ \(Pending\)", open(sys.argv[4], encoding="utf-8", errors="replace").read()))
 ts = lambda l: float(l.split(" ", 1)[0].rsplit(".", 1)[0] + l.split(" ", 1)[0].rsplit(".", 1)[1])
 lat, n, start, matches, bad = [], 0, None, [], 0
 for l in lines:
@@ -187,7 +203,7 @@ for l in lines:
     elif " Received Final Find Response" in l:
         if "(Success)" not in l: bad += 1
         lat.append((ts(l) - start) * 1000); matches.append(n)
-lat, matches = lat[warmup:], matches[warmup:]
+lat, matches = lat[warmup:], [counted] * len(lat[warmup:])
 if not lat: print("| %s | no queries answered |" % label); sys.exit(0)
 s = sorted(lat); p = lambda q: s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
 span = sum(lat) / 1000
@@ -218,10 +234,28 @@ for kind in "modality+date:CT" "station+date:CT01"; do
   if [ "$key" = modality+date ]; then k="(0040,0100)[0].Modality=$value" s="(0040,0100)[0].ScheduledStationAETitle="
   else k="(0040,0100)[0].ScheduledStationAETitle=$value" s="(0040,0100)[0].Modality="; fi
   d="(0040,0100)[0].ScheduledProcedureStepStartDate=$DAY"
+  LOGCFG="$DATA/findscu-log.cfg"
+  find_run "$DICOM_PORT" ACTORBROKER 1 "$k" "$s" "$d" > "$DATA/broker-$key-matches.log"
+  find_run "$WLM_PORT" WLMPERF 1 "$k" "$s" "$d" > "$DATA/wlmscpfs-$key-matches.log"
+  LOGCFG="$DATA/findscu-quiet.cfg"
   find_run "$DICOM_PORT" ACTORBROKER "$((QUERIES + WARMUP))" "$k" "$s" "$d" > "$DATA/broker-$key.log"
-  summary "broker, $key ($value, expect $(expected_of "$key:$value:$DAY"))" "$DATA/broker-$key.log" "$WARMUP"
+  summary "broker, $key ($value, expect $(expected_of "$key:$value:$DAY"))" "$DATA/broker-$key.log" "$WARMUP" "$DATA/broker-$key-matches.log"
   find_run "$WLM_PORT" WLMPERF "$((WLM_QUERIES + 1))" "$k" "$s" "$d" > "$DATA/wlmscpfs-$key.log"
-  summary "wlmscpfs, $key ($value)" "$DATA/wlmscpfs-$key.log" 1
+  summary "wlmscpfs, $key ($value)" "$DATA/wlmscpfs-$key.log" 1 "$DATA/wlmscpfs-$key-matches.log"
+done
+
+# 5. The same queries from our own SCU (DicomClient, every response parsed into a data set), one and two
+#    associations at once: the server's side without findscu's per-response cost.
+echo
+echo "Our SCU (perf/ActorBroker.Benchmarks --worklist-wire), same keys, $WARMUP warm-up queries per association:"
+echo
+echo "| server, query, associations | queries | matches | p50 ms | p95 ms | p99 ms | max ms | mean ms | queries/s |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for kind in "Modality=CT" "ScheduledStationAETitle=CT01"; do
+  for assoc in 1 2; do
+    dotnet "$BENCH_DLL" --worklist-wire 127.0.0.1 "$DICOM_PORT" ACTORBROKER "broker, $kind, $assoc" "$assoc" "$((QUERIES / assoc))" "$WARMUP" "$kind" "ScheduledProcedureStepStartDate=$DAY"
+  done
+  dotnet "$BENCH_DLL" --worklist-wire 127.0.0.1 "$WLM_PORT" WLMPERF "wlmscpfs, $kind, 1" 1 "$WLM_QUERIES" 1 "$kind" "ScheduledProcedureStepStartDate=$DAY"
 done
 echo
 echo "# after: load $(cut -d' ' -f1-3 /proc/loadavg); broker log warnings/errors: $(grep -c -iE 'warn|error|exception' "$DATA/broker.log" || true)"
