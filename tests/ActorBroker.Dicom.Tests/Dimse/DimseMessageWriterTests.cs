@@ -10,13 +10,7 @@ public sealed class DimseMessageWriterTests
     private static async Task<List<PDataTF>> WriteAsync(DimseMessage message, uint peerMaxPduLength)
     {
         var stream = new MemoryStream();
-        var channel = new UpperLayerChannel(
-            stream,
-            new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
-            TimeProvider.System,
-            TimeSpan.FromSeconds(30),
-            PduReaderLimits.ForMaximumLength(65536));
-        var writer = new DimseMessageWriter(channel, peerMaxPduLength, 65536);
+        var writer = new DimseMessageWriter(Channel(stream), peerMaxPduLength, 65536);
         await writer.SendAsync(5, message, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None);
 
         var reader = new PduReader(new MemoryStream(stream.ToArray()), PduReaderLimits.ForMaximumLength(1024 * 1024));
@@ -27,6 +21,26 @@ public sealed class DimseMessageWriterTests
         }
 
         return pdus;
+    }
+
+    private static UpperLayerChannel Channel(Stream stream) => new(
+        stream,
+        new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
+        TimeProvider.System,
+        TimeSpan.FromSeconds(30),
+        PduReaderLimits.ForMaximumLength(65536));
+
+    // Every P-DATA-TF PDU in the bytes, each with its one PDV (the writer puts one PDV in a PDU).
+    private static async Task<List<PresentationDataValue>> SinglePdvsAsync(byte[] bytes)
+    {
+        var reader = new PduReader(new MemoryStream(bytes), PduReaderLimits.ForMaximumLength(1024 * 1024));
+        var pdvs = new List<PresentationDataValue>();
+        while (await reader.ReadAsync(CancellationToken.None) is { Status: PduReadStatus.Pdu, Pdu: PDataTF pdata })
+        {
+            pdvs.Add(Assert.Single(pdata.Values));
+        }
+
+        return pdvs;
     }
 
     private static DicomDataset LargeDataset(int bytes) =>
@@ -96,13 +110,7 @@ public sealed class DimseMessageWriterTests
     public async Task Messages_sent_without_flush_share_one_transport_write_and_arrive_as_the_same_pdus()
     {
         var stream = new CountingStream();
-        var channel = new UpperLayerChannel(
-            stream,
-            new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
-            TimeProvider.System,
-            TimeSpan.FromSeconds(30),
-            PduReaderLimits.ForMaximumLength(65536));
-        var writer = new DimseMessageWriter(channel, 16384, 65536);
+        var writer = new DimseMessageWriter(Channel(stream), 16384, 65536);
         var identifier = new DicomDataset().Set(DicomTags.PatientName, DicomVR.PN, "NUNEZ^JOSE");
         var pending = CFindResponse.Pending(identifier) with { MessageIDBeingRespondedTo = 7 };
         var command = DimseCommandCodec.Encode(pending);
@@ -116,12 +124,7 @@ public sealed class DimseMessageWriterTests
         await writer.SendAsync(1, CFindResponse.Final(DicomStatus.Success) with { MessageIDBeingRespondedTo = 7 }, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None);
         Assert.Equal(1, stream.Writes);
 
-        var reader = new PduReader(new MemoryStream(stream.ToArray()), PduReaderLimits.ForMaximumLength(65536));
-        var pdvs = new List<PresentationDataValue>();
-        while (await reader.ReadAsync(CancellationToken.None) is { Status: PduReadStatus.Pdu, Pdu: PDataTF pdata })
-        {
-            pdvs.Add(Assert.Single(pdata.Values));
-        }
+        var pdvs = await SinglePdvsAsync(stream.ToArray());
 
         Assert.Equal(21, pdvs.Count);
         var expectedData = DicomDatasetWriter.Write(identifier, DicomTransferSyntax.ExplicitVRLittleEndian);
@@ -142,13 +145,7 @@ public sealed class DimseMessageWriterTests
     public async Task Gathered_pdus_are_written_once_they_pass_the_threshold()
     {
         var stream = new CountingStream();
-        var channel = new UpperLayerChannel(
-            stream,
-            new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
-            TimeProvider.System,
-            TimeSpan.FromSeconds(30),
-            PduReaderLimits.ForMaximumLength(65536));
-        var writer = new DimseMessageWriter(channel, 16384, 65536);
+        var writer = new DimseMessageWriter(Channel(stream), 16384, 65536);
         var pending = CFindResponse.Pending(LargeDataset(1000)) with { MessageIDBeingRespondedTo = 1 };
 
         var sent = 0;
@@ -175,21 +172,10 @@ public sealed class DimseMessageWriterTests
         foreach (var syntax in new[] { DicomTransferSyntax.ImplicitVRLittleEndian, DicomTransferSyntax.ExplicitVRLittleEndian })
         {
             var stream = new MemoryStream();
-            var channel = new UpperLayerChannel(
-                stream,
-                new AssociationStateMachine(AssociationState.Sta6, AssociationRole.Acceptor),
-                TimeProvider.System,
-                TimeSpan.FromSeconds(30),
-                PduReaderLimits.ForMaximumLength(65536));
-            var writer = new DimseMessageWriter(channel, 16384, 65536);
+            var writer = new DimseMessageWriter(Channel(stream), 16384, 65536);
             await writer.SendAsync(1, CFindResponse.Pending(new DatasetEncoder(identifier)), syntax, CancellationToken.None);
 
-            var reader = new PduReader(new MemoryStream(stream.ToArray()), PduReaderLimits.ForMaximumLength(65536));
-            var pdvs = new List<PresentationDataValue>();
-            while (await reader.ReadAsync(CancellationToken.None) is { Status: PduReadStatus.Pdu, Pdu: PDataTF pdata })
-            {
-                pdvs.Add(Assert.Single(pdata.Values));
-            }
+            var pdvs = await SinglePdvsAsync(stream.ToArray());
 
             Assert.Equal(2, pdvs.Count);
             Assert.True(DimseCommandCodec.Decode(pdvs[0].Data.Span).HasDataset);

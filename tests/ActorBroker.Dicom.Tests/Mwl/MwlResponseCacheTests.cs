@@ -42,11 +42,7 @@ public sealed class MwlResponseCacheTests
         var random = new Random(20261128);
         for (var n = 0; n < 400; n++)
         {
-            var entry = RandomEntry(random);
-            var identifier = RandomIdentifier(random);
-            var query = MwlQuery.Parse(identifier);
-            var charset = DicomCharacterSet.Parse(CharacterSets[random.Next(CharacterSets.Length)]);
-            var expected = MwlResponseBuilder.BuildUncached(identifier, entry, charset);
+            var (entry, query, charset, expected) = RandomCase(random);
             // Twice: the first learns the entry's encodings, the second only reads them.
             AssertSame(expected, MwlResponseBuilder.Build(query, entry, charset), $"#{n} first ({charset})");
             AssertSame(expected, MwlResponseBuilder.Build(query, entry, charset), $"#{n} again ({charset})");
@@ -59,11 +55,7 @@ public sealed class MwlResponseCacheTests
         var random = new Random(20261129);
         for (var n = 0; n < 400; n++)
         {
-            var entry = RandomEntry(random);
-            var identifier = RandomIdentifier(random);
-            var query = MwlQuery.Parse(identifier);
-            var charset = DicomCharacterSet.Parse(CharacterSets[random.Next(CharacterSets.Length)]);
-            var expected = MwlResponseBuilder.BuildUncached(identifier, entry, charset);
+            var (entry, query, charset, expected) = RandomCase(random);
             foreach (var ts in new[] { DicomTransferSyntax.ImplicitVRLittleEndian, DicomTransferSyntax.ExplicitVRLittleEndian })
             {
                 var want = DicomDatasetWriter.Write(expected, ts);
@@ -160,6 +152,15 @@ public sealed class MwlResponseCacheTests
             Assert.Same(actual, @as[i].Parent);
             Assert.Equal(es[i].GetString(DicomTags.ScheduledPerformingPhysicianName), @as[i].GetString(DicomTags.ScheduledPerformingPhysicianName));
         }
+    }
+
+    // A random entry, a random query, a random target character set, and the response the uncached builder makes.
+    private static (MwlEntry Entry, MwlQuery Query, DicomCharacterSet Charset, DicomDataset Expected) RandomCase(Random random)
+    {
+        var entry = RandomEntry(random);
+        var identifier = RandomIdentifier(random);
+        var charset = DicomCharacterSet.Parse(CharacterSets[random.Next(CharacterSets.Length)]);
+        return (entry, MwlQuery.Parse(identifier), charset, MwlResponseBuilder.BuildUncached(identifier, entry, charset));
     }
 
     private static MwlEntry RandomEntry(Random r)
