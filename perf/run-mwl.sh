@@ -148,7 +148,7 @@ for name in sorted(os.listdir(os.path.join(cache, "dumps"))):
     with open(target, "wb") as f:
         f.write(meta("1.2.826.0.1.3680043.10.543.2." + str(int(name[4:10]) + 1)) + dataset(lines))
 PYEOF
-    first=$(ls "$CACHE/dumps" | head -1 | sed 's/\.dump$//')
+    first=item000000   # (ls | head would end ls with SIGPIPE, fatal under pipefail)
     dump2dcm -q +te "$CACHE/dumps/$first.dump" "$DATA/check.wl"
     # Same elements and values (sequence and item lengths may be explicit in one, undefined in the other).
     same() { dcmdump -q "$1" | grep -v -e '^#' -e '(0002,' -e '(fffe,' | sed -e 's/ *#.*//' -e 's/SQ (Sequence.*/SQ/'; }
