@@ -8,7 +8,8 @@ namespace ActorBroker.Dicom.Dimse;
 /// <summary>
 /// Sends DIMSE messages as P-DATA-TF PDUs (PS3.8 Annex E, PS3.7 6.3.1): the command set, then the data set,
 /// each cut into fragments so that a PDU with one PDV fits the peer's Maximum Length (the PDU variable field:
-/// 6 bytes of PDV header plus the fragment). Callers send one message at a time (the dispatcher runs one
+/// 6 bytes of PDV header plus the fragment); a message whose command and data set fit in one PDU together goes
+/// as one PDU with two PDVs. Callers send one message at a time (the dispatcher runs one
 /// request at a time, the client one operation at a time), so fragments of two messages never interleave.
 /// <para>
 /// The PDUs are gathered in one buffer and handed to the transport in one write: per message by default, or,
@@ -75,10 +76,23 @@ internal sealed class DimseMessageWriter
 
             // Once the first fragment is gathered the message is finished regardless of cancellation: a half
             // message would break the association for everyone.
-            await AppendFragmentsAsync(presentationContextId, command, isCommand: true);
-            if (dataset is { } bytes)
+            if (dataset is { } small && command.Length + small.Length + PDataTF.PdvOverhead <= MaxFragmentLength)
             {
-                await AppendFragmentsAsync(presentationContextId, bytes, isCommand: false);
+                // Both fit in one PDU of the peer's maximum: one P-DATA-TF with two PDVs (a C-FIND match, an N-SET).
+                PDataTF.WritePair(_pending, presentationContextId, command.Span, small.Span);
+                _pendingPdus++;
+                if (_pending.Position >= FlushThreshold)
+                {
+                    await FlushLockedAsync();
+                }
+            }
+            else
+            {
+                await AppendFragmentsAsync(presentationContextId, command, isCommand: true);
+                if (dataset is { } bytes)
+                {
+                    await AppendFragmentsAsync(presentationContextId, bytes, isCommand: false);
+                }
             }
 
             if (flush)

@@ -30,17 +30,19 @@ public sealed class DimseMessageWriterTests
         TimeSpan.FromSeconds(30),
         PduReaderLimits.ForMaximumLength(65536));
 
-    // Every P-DATA-TF PDU in the bytes, each with its one PDV (the writer puts one PDV in a PDU).
-    private static async Task<List<PresentationDataValue>> SinglePdvsAsync(byte[] bytes)
+    // The PDVs of every P-DATA-TF PDU in the bytes, in order, and how many PDUs carried them.
+    private static async Task<(int Pdus, List<PresentationDataValue> Pdvs)> PdvsAsync(byte[] bytes)
     {
         var reader = new PduReader(new MemoryStream(bytes), PduReaderLimits.ForMaximumLength(1024 * 1024));
         var pdvs = new List<PresentationDataValue>();
+        var pdus = 0;
         while (await reader.ReadAsync(CancellationToken.None) is { Status: PduReadStatus.Pdu, Pdu: PDataTF pdata })
         {
-            pdvs.Add(Assert.Single(pdata.Values));
+            pdus++;
+            pdvs.AddRange(pdata.Values);
         }
 
-        return pdvs;
+        return (pdus, pdvs);
     }
 
     private static DicomDataset LargeDataset(int bytes) =>
@@ -97,6 +99,24 @@ public sealed class DimseMessageWriterTests
     }
 
     [Fact]
+    public async Task A_command_and_data_set_that_fit_one_pdu_together_share_it_and_otherwise_do_not()
+    {
+        var identifier = new DicomDataset().Set(DicomTags.PatientID, DicomVR.LO, new string('P', 60));
+        var response = CFindResponse.Pending(identifier) with { MessageIDBeingRespondedTo = 1 };
+        var together = DimseCommandCodec.Encode(response).Length + DicomDatasetWriter.Write(identifier, DicomTransferSyntax.ExplicitVRLittleEndian).Length + (2 * PDataTF.PdvOverhead);
+
+        var fits = await WriteAsync(response, (uint)together);
+        Assert.Equal(2, Assert.Single(fits).Values.Count);
+        Assert.True(Assert.Single(fits).Values[0].IsCommand);
+
+        var split = await WriteAsync(response, (uint)together - 1);
+        Assert.Equal(2, split.Count);
+        Assert.All(split, p => Assert.Single(p.Values));
+        Assert.All(split, p => Assert.True(p.Values.Sum(v => v.Data.Length + PDataTF.PdvOverhead) <= together - 1));
+        fits.Concat(split).ToList().ForEach(p => p.Dispose());
+    }
+
+    [Fact]
     public async Task A_message_without_data_set_is_one_command_pdv()
     {
         var pdus = await WriteAsync(new CEchoRequest { MessageID = 3 }, 16384);
@@ -124,9 +144,12 @@ public sealed class DimseMessageWriterTests
         await writer.SendAsync(1, CFindResponse.Final(DicomStatus.Success) with { MessageIDBeingRespondedTo = 7 }, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None);
         Assert.Equal(1, stream.Writes);
 
-        var pdvs = await SinglePdvsAsync(stream.ToArray());
+        var (pdus, pdvs) = await PdvsAsync(stream.ToArray());
 
+        // Each pending response: one PDU with the command PDV then the data set PDV; the final response alone.
+        Assert.Equal(11, pdus);
         Assert.Equal(21, pdvs.Count);
+        Assert.All(pdvs, v => Assert.True(v.IsLastFragment));
         var expectedData = DicomDatasetWriter.Write(identifier, DicomTransferSyntax.ExplicitVRLittleEndian);
         for (var i = 0; i < 10; i++)
         {
@@ -175,8 +198,9 @@ public sealed class DimseMessageWriterTests
             var writer = new DimseMessageWriter(Channel(stream), 16384, 65536);
             await writer.SendAsync(1, CFindResponse.Pending(new DatasetEncoder(identifier)), syntax, CancellationToken.None);
 
-            var pdvs = await SinglePdvsAsync(stream.ToArray());
+            var (pdus, pdvs) = await PdvsAsync(stream.ToArray());
 
+            Assert.Equal(1, pdus);
             Assert.Equal(2, pdvs.Count);
             Assert.True(DimseCommandCodec.Decode(pdvs[0].Data.Span).HasDataset);
             Assert.Equal(DicomDatasetWriter.Write(identifier, syntax), pdvs[1].Data.ToArray());

@@ -42,6 +42,21 @@ internal sealed class PDataTF : Pdu, IDisposable
         WritePdv(writer, presentationContextId, messageControlHeader, fragment);
     }
 
+    /// <summary>
+    /// Writes a whole P-DATA-TF PDU holding two PDVs: a message's command set and its data set, each whole (last
+    /// fragment). PS3.8 9.3.5 lets a P-DATA-TF carry one or more PDVs, and Annex E asks only that a message's
+    /// command fragments precede its data set's; one PDU instead of two halves the reads a peer makes per
+    /// C-FIND match.
+    /// </summary>
+    public static void WritePair(PduWriter writer, byte presentationContextId, ReadOnlySpan<byte> command, ReadOnlySpan<byte> dataset)
+    {
+        writer.WriteByte((byte)PduType.PDataTF);
+        writer.WriteByte(0);
+        writer.WriteUInt32((uint)(command.Length + dataset.Length + (2 * PdvOverhead)));
+        WritePdv(writer, presentationContextId, PresentationDataValue.ControlHeader(isCommand: true, isLast: true), command);
+        WritePdv(writer, presentationContextId, PresentationDataValue.ControlHeader(isCommand: false, isLast: true), dataset);
+    }
+
     private static void WritePdv(PduWriter writer, byte presentationContextId, byte messageControlHeader, ReadOnlySpan<byte> fragment)
     {
         writer.WriteUInt32((uint)(fragment.Length + 2));
