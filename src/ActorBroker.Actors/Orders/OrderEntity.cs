@@ -16,6 +16,8 @@ public sealed class OrderEntity : ReceivePersistentActor
     public const string TagAll = "order";
 
     private static readonly Recovery NoSnapshots = new(SnapshotSelectionCriteria.None);
+    private static readonly string[] AllTags = [TagAll];
+    private static readonly string[] OutboundTags = [TagAll, Outbound.OutboundDefinitions.OutboundTag];
 
     private readonly OrderKey _key;
     private readonly int _snapshotEvery;
@@ -101,11 +103,12 @@ public sealed class OrderEntity : ReceivePersistentActor
         }
     }
 
-    // "outbound": the events the outboxes read (they carry what the EHR must be told).
+    // "order": every order event (the read models' journal feed); "outbound": the events the outboxes read (they carry
+    // what the EHR must be told). No per-site tag: nothing reads one, and each tag is a row written with every event.
     private static IReadOnlyCollection<string> Tags(IOrderEvent e) => e switch
     {
-        ProcedureStepRecorded { Notice: not null } or ReportRecorded { Notice: not null } => [TagAll, "site:" + e.Key.Site, Outbound.OutboundDefinitions.OutboundTag],
-        _ => [TagAll, "site:" + e.Key.Site],
+        ProcedureStepRecorded { Notice: not null } or ReportRecorded { Notice: not null } => OutboundTags,
+        _ => AllTags,
     };
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
