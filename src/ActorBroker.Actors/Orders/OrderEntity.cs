@@ -15,6 +15,10 @@ public sealed class OrderEntity : ReceivePersistentActor
 {
     public const string TagAll = "order";
 
+    private static readonly Recovery NoSnapshots = new(SnapshotSelectionCriteria.None);
+    private static readonly string[] AllTags = [TagAll];
+    private static readonly string[] OutboundTags = [TagAll, Outbound.OutboundDefinitions.OutboundTag];
+
     private readonly OrderKey _key;
     private readonly int _snapshotEvery;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -26,7 +30,8 @@ public sealed class OrderEntity : ReceivePersistentActor
     public OrderEntity(string entityId, int snapshotEvery)
     {
         _key = OrderEntityIds.Parse(entityId);
-        _snapshotEvery = Math.Max(1, snapshotEvery);
+        // 0 or less: this order never snapshots and recovers from its events alone.
+        _snapshotEvery = snapshotEvery;
         _state = OrderSnapshot.Empty(_key);
         PersistenceId = OrderEntityIds.PersistenceIdFor(entityId);
 
@@ -50,6 +55,14 @@ public sealed class OrderEntity : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    /// <summary>
+    /// Without snapshots the recovery skips the snapshot store: a brand-new order (the common case on the intake
+    /// path) then pays one journal query (its highest sequence number) before its first write instead of two.
+    /// Safe for a journal that holds older snapshots of an order: an order's events are never deleted, so a
+    /// replay from the first event gives the same state the snapshot would have.
+    /// </summary>
+    public override Recovery Recovery => _snapshotEvery > 0 ? base.Recovery : NoSnapshots;
+
     public static Props GetProps(string entityId, int snapshotEvery) =>
         Props.Create(() => new OrderEntity(entityId, snapshotEvery));
 
@@ -72,7 +85,7 @@ public sealed class OrderEntity : ReceivePersistentActor
                     {
                         // A warning (journal and raise) travels as the rejection of an accepted command.
                         sender.Tell(new OrderCommandResult(_key, OrderOutcome.Accepted, _state.State, accepted.Warning, null));
-                        if (LastSequenceNr % _snapshotEvery == 0)
+                        if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
                         {
                             SaveSnapshot(_state);
                         }
@@ -90,11 +103,12 @@ public sealed class OrderEntity : ReceivePersistentActor
         }
     }
 
-    // "outbound": the events the outboxes read (they carry what the EHR must be told).
+    // "order": every order event (the read models' journal feed); "outbound": the events the outboxes read (they carry
+    // what the EHR must be told). No per-site tag: nothing reads one, and each tag is a row written with every event.
     private static IReadOnlyCollection<string> Tags(IOrderEvent e) => e switch
     {
-        ProcedureStepRecorded { Notice: not null } or ReportRecorded { Notice: not null } => [TagAll, "site:" + e.Key.Site, Outbound.OutboundDefinitions.OutboundTag],
-        _ => [TagAll, "site:" + e.Key.Site],
+        ProcedureStepRecorded { Notice: not null } or ReportRecorded { Notice: not null } => OutboundTags,
+        _ => AllTags,
     };
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
