@@ -44,11 +44,6 @@ public static class BrokerAkkaSetup
         // entities and the SR provider.
         var modalityDirectory = new ModalityDirectory(settings.Sites);
         PersistenceSetup.PrepareDatabase(settings.Persistence, settings.DataDir);
-        // Orders: actor-broker.orders.snapshot-every (0 = never; recovery then skips the snapshot store), else the
-        // persistence-wide value.
-        var orderSnapshotEvery = config.HasPath("actor-broker.orders.snapshot-every")
-            ? config.GetInt("actor-broker.orders.snapshot-every")
-            : settings.Persistence.SnapshotEvery;
         // The operator's configuration wins over what is generated here, which wins over plugin defaults.
         var full = config
             .WithFallback(PersistenceSetup.Hocon(settings.Persistence, settings.DataDir))
@@ -76,7 +71,7 @@ public static class BrokerAkkaSetup
             })
             .WithShardRegion<OrderRegionKey>(
                 "orders",
-                entityId => OrderEntityProps(entityId, orderSnapshotEvery),
+                entityId => OrderEntityProps(entityId, settings.OrderSnapshotEvery),
                 new OrderMessageExtractor(settings.OrderShards),
                 new ShardOptions
                 {

@@ -27,6 +27,9 @@ public sealed record BrokerSettings(
     /// <summary>actor-broker.links.viewer-url: the image-link template results carry ({accession} {studyUid} {patientId} {site}).</summary>
     public string ViewerUrlTemplate { get; init; } = DefaultViewerUrl;
 
+    /// <summary>actor-broker.orders.snapshot-every: 0 = orders never snapshot (recovery skips the snapshot store); unset = persistence.snapshot-every.</summary>
+    public int OrderSnapshotEvery { get; init; }
+
     public const string DefaultViewerUrl = "https://viewer.example.org/study?acc={accession}&uid={studyUid}";
 
     public static BrokerSettings FromConfig(Config root)
@@ -71,6 +74,7 @@ public sealed record BrokerSettings(
             Hl7Destinations = Hl7DestinationSettings.ReadAll(c.GetConfig("hl7.destinations")),
             MppsForward = MppsForwardSettings.FromConfig(c.GetConfig("dicom.forward-mpps-to")),
             ViewerUrlTemplate = c.GetString("links.viewer-url", DefaultViewerUrl),
+            OrderSnapshotEvery = c.HasPath("orders.snapshot-every") ? c.GetInt("orders.snapshot-every") : persistence.SnapshotEvery,
         }.Validated();
     }
 

@@ -58,9 +58,15 @@ public static class DicomDatasetWriter
 
     private static DicomEncoder CreateEncoder(DicomTransferSyntax syntax, DicomWriteOptions? options)
     {
+        EnsureWritable(syntax);
+        return new DicomEncoder(syntax.IsExplicitVR, options ?? DicomWriteOptions.Default);
+    }
+
+    /// <summary>Throws unless data sets can be written in <paramref name="syntax"/> (little endian, not deflated).</summary>
+    internal static void EnsureWritable(DicomTransferSyntax syntax)
+    {
         ArgumentNullException.ThrowIfNull(syntax);
         if (!syntax.IsSupported)
             throw new NotSupportedException($"Transfer syntax {syntax} is not supported for writing (little endian, not deflated only).");
-        return new DicomEncoder(syntax.IsExplicitVR, options ?? DicomWriteOptions.Default);
     }
 }

@@ -80,11 +80,7 @@ internal sealed class DimseMessageWriter
             {
                 // Both fit in one PDU of the peer's maximum: one P-DATA-TF with two PDVs (a C-FIND match, an N-SET).
                 PDataTF.WritePair(_pending, presentationContextId, command.Span, small.Span);
-                _pendingPdus++;
-                if (_pending.Position >= FlushThreshold)
-                {
-                    await FlushLockedAsync();
-                }
+                await PduGatheredAsync();
             }
             else
             {
@@ -128,15 +124,18 @@ internal sealed class DimseMessageWriter
             var size = Math.Min(MaxFragmentLength, bytes.Length - offset);
             var last = offset + size == bytes.Length;
             PDataTF.WriteSingle(_pending, presentationContextId, PresentationDataValue.ControlHeader(isCommand, last), bytes.Span.Slice(offset, size));
-            _pendingPdus++;
             offset += size;
-            if (_pending.Position >= FlushThreshold)
-            {
-                // A large data set goes out as it is cut, not gathered whole: memory stays bounded.
-                await FlushLockedAsync();
-            }
+            await PduGatheredAsync();
         }
         while (offset < bytes.Length);
+    }
+
+    // One more PDU is gathered; past the threshold they go out now, so a large data set is written as it is cut,
+    // not gathered whole: memory stays bounded.
+    private Task PduGatheredAsync()
+    {
+        _pendingPdus++;
+        return _pending.Position >= FlushThreshold ? FlushLockedAsync() : Task.CompletedTask;
     }
 
     private async Task FlushLockedAsync()

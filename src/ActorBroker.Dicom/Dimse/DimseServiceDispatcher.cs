@@ -150,6 +150,7 @@ internal sealed class DimseServiceDispatcher
                 }
 
                 var complete = Complete(request, response);
+                ReadOnlyMemory<byte> command = default; // encoded by the writer
                 if (response is { ErrorComment: null, ErrorID: null, OffendingElements.Count: 0, AffectedSOPClassUID: null })
                 {
                     if (pendingCommand is null || pendingStatus != response.Status.Code)
@@ -158,13 +159,11 @@ internal sealed class DimseServiceDispatcher
                         pendingStatus = response.Status.Code;
                     }
 
-                    // Gathered with the next ones; the final response (or 64 KiB) writes them.
-                    await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, pendingCommand, flush: false);
+                    command = pendingCommand;
                 }
-                else
-                {
-                    await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, flush: false);
-                }
+
+                // Gathered with the next ones; the final response (or 64 KiB) writes them.
+                await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, command, flush: false);
             }
         }
         catch (OperationCanceledException) when (source.IsCancellationRequested)

@@ -49,28 +49,25 @@ internal sealed class MwlEncodedEntry
 
     /// <summary>The encoded entry for <paramref name="target"/>, or null when the builder must take the uncached path.</summary>
     public static MwlEncodedEntry? For(MwlEntry entry, DicomCharacterSet target) =>
-        For(entry, target, Cache.GetValue(entry, static _ => new MwlEncodingCache()));
-
-    /// <summary>As <see cref="For(MwlEntry, DicomCharacterSet)"/>, from the cache its holder keeps beside <paramref name="entry"/>.</summary>
-    public static MwlEncodedEntry? For(MwlEntry entry, DicomCharacterSet target, MwlEncodingCache cache) => cache.Get(entry, target);
+        Cache.GetValue(entry, static _ => new MwlEncodingCache()).Get(entry, target);
 
     /// <summary>The key of <paramref name="target"/>'s encodings: its (0008,0005) value.</summary>
     internal static string KeyOf(DicomCharacterSet target) => Keys.GetValue(target, static t => t.SpecificCharacterSet);
 
-
     /// <summary>The cached value bytes of <paramref name="slot"/> (unpadded: the writer pads, as for any element).</summary>
-    public ReadOnlySpan<byte> Value(int slot)
-    {
-        var start = slot == 0 ? 0 : _ends[slot - 1];
-        return new ReadOnlySpan<byte>(_bytes, start, _ends[slot] - start);
-    }
+    public ReadOnlySpan<byte> Value(int slot) => Bytes(slot).Span;
 
     /// <summary>A new element (tag, VR and the cached value bytes) for <paramref name="slot"/>.</summary>
     public DicomElement Element(int slot)
     {
         var (tag, vr) = MwlResponseSlots.Slots[slot];
+        return new DicomElement(tag, vr, Bytes(slot));
+    }
+
+    private ReadOnlyMemory<byte> Bytes(int slot)
+    {
         var start = slot == 0 ? 0 : _ends[slot - 1];
-        return new DicomElement(tag, vr, new ReadOnlyMemory<byte>(_bytes, start, _ends[slot] - start));
+        return new ReadOnlyMemory<byte>(_bytes, start, _ends[slot] - start);
     }
 
     /// <summary>Encodes <paramref name="entry"/>'s values in <paramref name="target"/>; null when the builder must take the uncached path.</summary>

@@ -24,18 +24,13 @@ internal sealed class MwlEncodedResponse : IDicomDatasetEncoder
 
     public void Encode(DicomTransferSyntax syntax, IBufferWriter<byte> output)
     {
-        ArgumentNullException.ThrowIfNull(syntax);
         if (_dataset is not null)
         {
             DicomDatasetWriter.Write(_dataset, syntax, output);
             return;
         }
 
-        if (!syntax.IsSupported)
-        {
-            throw new NotSupportedException($"Transfer syntax {syntax} is not supported for writing (little endian, not deflated only).");
-        }
-
+        DicomDatasetWriter.EnsureWritable(syntax);
         MwlResponseEncoder.Write(_plan!, _entry!, syntax.IsExplicitVR, output);
     }
 }

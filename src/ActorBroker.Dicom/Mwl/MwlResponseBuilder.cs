@@ -45,7 +45,7 @@ public static class MwlResponseBuilder
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(target);
-        var encoded = cache is null ? MwlEncodedEntry.For(entry, target) : MwlEncodedEntry.For(entry, target, cache);
+        var encoded = cache is null ? MwlEncodedEntry.For(entry, target) : cache.Get(entry, target);
         return encoded is null ? new MwlEncodedResponse(BuildUncached(query.Identifier, entry, target)) : new MwlEncodedResponse(query.ResponsePlan, encoded);
     }
 
