@@ -152,10 +152,15 @@ public static class PersistenceSetup
         return ConfigurationFactory.ParseString(hocon);
     }
 
-    /// <summary>The linq2db options for all three plugins (SQLite: with the batching interceptor).</summary>
+    /// <summary>
+    /// The linq2db options for all three plugins: the tag-aggregate repair (every provider) and, for SQLite, the batching
+    /// interceptor.
+    /// </summary>
     public static Setup DataOptions(PersistenceSettings settings, string dataDir)
     {
-        var options = new DataOptions().UseConnectionString(ProviderName(settings), ConnectionString(settings, dataDir));
+        var options = new DataOptions()
+            .UseConnectionString(ProviderName(settings), ConnectionString(settings, dataDir))
+            .UseInterceptor(new TagAggregateRewriter());
         if (IsSqlite(settings))
         {
             options = options.UseInterceptor(new SqliteTuningInterceptor());
