@@ -160,7 +160,7 @@ public static class PersistenceSetup
     {
         var options = new DataOptions()
             .UseConnectionString(ProviderName(settings), ConnectionString(settings, dataDir))
-            .UseInterceptor(new TagAggregateRewriter());
+            .UseInterceptor(new TagQueryRewriter());
         if (IsSqlite(settings))
         {
             options = options.UseInterceptor(new SqliteTuningInterceptor());
