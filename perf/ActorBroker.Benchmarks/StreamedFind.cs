@@ -10,7 +10,7 @@ namespace ActorBroker.Benchmarks;
 
 /// <summary>
 /// The server side of one worklist C-FIND as the association runs it, minus the socket: index and matching, each
-/// match written straight from its cached encodings (<see cref="MwlResponseBuilder.Encoder"/>) by the real
+/// match written straight from its cached response (<see cref="MwlResponseBuilder.Pending"/>) by the real
 /// <see cref="DimseMessageWriter"/> (the shared pending command set, P-DATA-TF framing at a 16 KiB peer maximum,
 /// PDUs gathered to 64 KiB per transport write) into a null stream, then the final Success response.
 /// </summary>
@@ -39,7 +39,8 @@ internal sealed class StreamedFind
         foreach (var m in index.Query(query, WorklistBenchmarkData.Site))
         {
             // Stream.Null completes every write at once: the awaits below finish synchronously.
-            _writer.SendAsync(ContextId, pending with { DatasetEncoder = MwlResponseBuilder.Encoder(query, m.Entry, DicomCharacterSet.Utf8, m.Encodings) },
+            // As MwlFindProvider yields it and the dispatcher sends it: the shared command set, the item's response as is.
+            _writer.SendAsync(ContextId, MwlResponseBuilder.Pending(query, m.Entry, DicomCharacterSet.Utf8, m.Encodings),
                 DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None, command, flush: false).GetAwaiter().GetResult();
             n++;
         }

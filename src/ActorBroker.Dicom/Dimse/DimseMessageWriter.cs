@@ -61,7 +61,11 @@ internal sealed class DimseMessageWriter
         {
             var command = encodedCommand.IsEmpty ? DimseCommandCodec.Encode(message) : encodedCommand;
             ReadOnlyMemory<byte>? dataset = null;
-            if (message.DatasetEncoder is { } encoder)
+            if (message.DatasetEncoder is IEncodedDataset encoded)
+            {
+                dataset = encoded.Encoded(transferSyntax);
+            }
+            else if (message.DatasetEncoder is { } encoder)
             {
                 _dataset.ResetWrittenCount();
                 encoder.Encode(transferSyntax, _dataset);

@@ -149,21 +149,23 @@ internal sealed class DimseServiceDispatcher
                     break;
                 }
 
-                var complete = Complete(request, response);
-                ReadOnlyMemory<byte> command = default; // encoded by the writer
-                if (response is { ErrorComment: null, ErrorID: null, OffendingElements.Count: 0, AffectedSOPClassUID: null })
+                // Gathered with the next ones; the final response (or 64 KiB) writes them. With the shared command
+                // set the writer reads only the response's identifier: the provider's response goes as it is (a
+                // worklist reuses one per item), not a copy with this request's Message ID.
+                if (response is { ErrorComment: null, ErrorID: null, OffendingElements.Count: 0, AffectedSOPClassUID: null, HasDataset: true })
                 {
                     if (pendingCommand is null || pendingStatus != response.Status.Code)
                     {
-                        pendingCommand = DimseCommandCodec.Encode(complete);
+                        pendingCommand = DimseCommandCodec.Encode(Complete(request, response));
                         pendingStatus = response.Status.Code;
                     }
 
-                    command = pendingCommand;
+                    await _writer.SendAsync(presentationContextId, response, syntax, cancellationToken, pendingCommand, flush: false);
                 }
-
-                // Gathered with the next ones; the final response (or 64 KiB) writes them.
-                await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, command, flush: false);
+                else
+                {
+                    await _writer.SendAsync(presentationContextId, Complete(request, response), syntax, cancellationToken, flush: false);
+                }
             }
         }
         catch (OperationCanceledException) when (source.IsCancellationRequested)

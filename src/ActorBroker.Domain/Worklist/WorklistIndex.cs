@@ -141,15 +141,26 @@ public sealed class WorklistIndex : IDisposable
         try
         {
             var plans = SitesLocked(site).Select(s => s.Plan(query)).ToList();
-            if (plans is [{ Ordered: { } ordered }])
+            if (plans is [{ Ordered: { } ordered } only])
             {
+                matches.EnsureCapacity(only.Count);
                 // (key, day) buckets in day order, each read in result order: the matches come out sorted,
                 // unless an item's start instant falls before one of an earlier day (other timezone offsets).
+                // Each bucket's key and day decide some of the query's keys for all its items: only the rest are
+                // matched, and a bucket the query's remaining keys all accept is taken whole.
                 foreach (var bucket in ordered)
                 {
-                    foreach (var e in bucket.Sorted())
+                    var residual = query.Residual(bucket.Modality, bucket.StationAeTitle, bucket.Day);
+                    var sortedItems = bucket.Sorted();
+                    if (residual.IsUniversal)
                     {
-                        if (query.Matches(e.Entry, e.SpsStart))
+                        matches.AddRange(sortedItems);
+                        continue;
+                    }
+
+                    foreach (var e in sortedItems)
+                    {
+                        if (residual.Matches(e.Entry, e.SpsStart))
                         {
                             matches.Add(e);
                         }
