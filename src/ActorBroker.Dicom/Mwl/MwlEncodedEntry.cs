@@ -65,25 +65,25 @@ internal sealed class MwlEncodedEntry
     internal static string KeyOf(DicomCharacterSet target) => Keys.GetValue(target, static t => t.SpecificCharacterSet);
 
     /// <summary>
-    /// The response to a query of <paramref name="plan"/>'s shape: kept with the entry (and returned again for the
-    /// same plan, allocation-free) when the plan is shared and fewer than <see cref="MaxShapes"/> shapes are kept;
-    /// otherwise a response written from the encoded values each time.
+    /// The response to a query of <paramref name="plan"/>'s shape: kept with the entry (and returned again for a plan
+    /// of the same shape, allocation-free) for the first <see cref="MaxShapes"/> shapes; beyond them, a response
+    /// written from the encoded values each time.
     /// </summary>
     public IDicomDatasetEncoder ResponseFor(MwlResponsePlan plan)
     {
         var shapes = _shapes;
         foreach (var shape in shapes)
         {
-            if (ReferenceEquals(shape.Plan, plan)) return shape;
+            if (shape.Plan.SameShape(plan)) return shape;
         }
 
-        if (!plan.IsShared || shapes.Length >= MaxShapes) return new MwlEncodedResponse(plan, this);
+        if (shapes.Length >= MaxShapes) return new MwlEncodedResponse(plan, this);
         lock (_shapesLock)
         {
             var current = _shapes;
             foreach (var shape in current)
             {
-                if (ReferenceEquals(shape.Plan, plan)) return shape;
+                if (shape.Plan.SameShape(plan)) return shape;
             }
 
             if (current.Length >= MaxShapes) return new MwlEncodedResponse(plan, this);

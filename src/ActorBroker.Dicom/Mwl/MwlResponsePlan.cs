@@ -11,18 +11,20 @@ namespace ActorBroker.Dicom.Mwl;
 /// which ones are zero-length for every item, and the plans of the sequence items. It follows the query's
 /// identifier exactly as <see cref="MwlResponseBuilder.BuildUncached"/> does (PS3.4 K.6.1.2.2, C.2.2.2.6).
 /// <para>
-/// Two identifiers that ask for the same keys (a scanner sends the same one every minute) have equal plans: the
-/// plan of a query is looked up by its <see cref="Shape"/> in a bounded table of shared plans
-/// (<see cref="Shared"/>), so every query of one shape answers with the same plan instance, and an entry can keep
-/// whole responses per plan reference (<see cref="MwlEncodedEntry.ResponseFor"/>).
+/// Two identifiers that ask for the same keys (a scanner sends the same one every minute) have plans of equal
+/// <see cref="Shape"/>, and an entry keeps its whole response per shape (<see cref="MwlEncodedEntry.ResponseFor"/>).
+/// A query's plan is looked up by shape in a bounded table of shared plans (<see cref="Shared"/>), so the queries
+/// of one shape use one plan instance and recognising it per matching item is a reference comparison.
 /// </para>
 /// </summary>
 internal sealed class MwlResponsePlan
 {
-    /// <summary>Distinct shapes kept in the shared table; beyond that a query keeps its own plan (and its responses are not kept per entry).</summary>
-    public const int MaxSharedShapes = 256;
+    /// <summary>Distinct shapes kept in the shared table; beyond that a query keeps its own plan (recognised per item by comparing shapes).</summary>
+    public const int MaxSharedShapes = 1024;
 
     private static readonly ConcurrentDictionary<string, MwlResponsePlan> SharedPlans = new(StringComparer.Ordinal);
+
+    private readonly int _shapeHash;
 
     private static readonly MwlResponsePlan WholeRequestedProcedureCode = Whole(MwlResponseSlots.RequestedProcedureCodeInTagOrder, null);
     private static readonly MwlResponsePlan WholeProtocolCode = Whole(MwlResponseSlots.ProtocolCodeInTagOrder, null);
@@ -34,6 +36,7 @@ internal sealed class MwlResponsePlan
     {
         Steps = steps;
         Shape = ShapeOf(steps);
+        _shapeHash = StringComparer.Ordinal.GetHashCode(Shape);
         IsShared = isShared;
     }
 
@@ -45,8 +48,12 @@ internal sealed class MwlResponsePlan
     /// </summary>
     public string Shape { get; }
 
-    /// <summary>True for the plan instance of the shared table: responses kept per plan reference are kept for this one.</summary>
+    /// <summary>True for the plan instance of the shared table.</summary>
     public bool IsShared { get; }
+
+    /// <summary>True when <paramref name="other"/> writes the same bytes for every encoded entry (the same plan, or one of equal shape).</summary>
+    public bool SameShape(MwlResponsePlan other) =>
+        ReferenceEquals(this, other) || (_shapeHash == other._shapeHash && string.Equals(Shape, other.Shape, StringComparison.Ordinal));
 
     /// <summary>
     /// The shared plan of <paramref name="plan"/>'s shape (added on first use); <paramref name="plan"/> itself,
