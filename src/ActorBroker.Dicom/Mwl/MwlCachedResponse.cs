@@ -1,4 +1,5 @@
 using System.Buffers;
+using ActorBroker.Dicom.CharacterSets;
 using ActorBroker.Dicom.Data;
 using ActorBroker.Dicom.Dimse;
 
@@ -16,18 +17,23 @@ internal sealed class MwlCachedResponse : IEncodedDataset
     private readonly MwlEncodedEntry _entry;
     private byte[]? _explicitVr;
     private byte[]? _implicitVr;
-    private CFindResponse? _pending;
 
-    public MwlCachedResponse(MwlResponsePlan plan, MwlEncodedEntry entry)
+    public MwlCachedResponse(MwlResponsePlan plan, DicomCharacterSet characterSet, MwlEncodedEntry entry)
     {
         Plan = plan;
+        CharacterSet = characterSet;
         _entry = entry;
+        // Made with it (and so next to it in memory): answering the item reads both.
+        Pending = CFindResponse.Pending(this);
     }
 
     public MwlResponsePlan Plan { get; }
 
+    /// <summary>The character set instance it was first asked in (any of the same (0008,0005) value encodes alike).</summary>
+    public DicomCharacterSet CharacterSet { get; }
+
     /// <summary>The pending C-FIND response (FF00) carrying this identifier: immutable, so made once and reused.</summary>
-    public CFindResponse Pending => Volatile.Read(ref _pending) ?? Publish(ref _pending, CFindResponse.Pending(this));
+    public CFindResponse Pending { get; }
 
     // PS3.5 7.1.2 / 7.1.3: the data set in the negotiated syntax (little endian only, as DicomDatasetWriter).
     public void Encode(DicomTransferSyntax syntax, IBufferWriter<byte> output)
@@ -45,12 +51,6 @@ internal sealed class MwlCachedResponse : IEncodedDataset
         return syntax.IsExplicitVR
             ? Volatile.Read(ref _explicitVr) ?? Publish(ref _explicitVr, explicitVr: true)
             : Volatile.Read(ref _implicitVr) ?? Publish(ref _implicitVr, explicitVr: false);
-    }
-
-    private static CFindResponse Publish(ref CFindResponse? field, CFindResponse response)
-    {
-        Volatile.Write(ref field, response);
-        return response;
     }
 
     private byte[] Publish(ref byte[]? field, bool explicitVr)

@@ -69,7 +69,7 @@ internal sealed class MwlEncodedEntry
     /// of the same shape, allocation-free) for the first <see cref="MaxShapes"/> shapes; beyond them, a response
     /// written from the encoded values each time.
     /// </summary>
-    public IDicomDatasetEncoder ResponseFor(MwlResponsePlan plan)
+    public IDicomDatasetEncoder ResponseFor(MwlResponsePlan plan, DicomCharacterSet target)
     {
         var shapes = _shapes;
         foreach (var shape in shapes)
@@ -87,7 +87,7 @@ internal sealed class MwlEncodedEntry
             }
 
             if (current.Length >= MaxShapes) return new MwlEncodedResponse(plan, this);
-            var added = new MwlCachedResponse(plan, this);
+            var added = new MwlCachedResponse(plan, target, this);
             _shapes = [.. current, added];
             return added;
         }

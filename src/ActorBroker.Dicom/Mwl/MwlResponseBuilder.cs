@@ -49,7 +49,7 @@ public static class MwlResponseBuilder
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(target);
         var encoded = cache is null ? MwlEncodedEntry.For(entry, target) : cache.Get(entry, target);
-        return encoded is null ? new MwlEncodedResponse(BuildUncached(query.Identifier, entry, target)) : encoded.ResponseFor(query.ResponsePlan);
+        return encoded is null ? new MwlEncodedResponse(BuildUncached(query.Identifier, entry, target)) : encoded.ResponseFor(query.ResponsePlan, target);
     }
 
     /// <summary>
@@ -58,8 +58,25 @@ public static class MwlResponseBuilder
     /// </summary>
     public static CFindResponse Pending(MwlQuery query, MwlEntry entry, DicomCharacterSet target, MwlEncodingCache? cache = null)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var plan = query.ResponsePlan;
+        if (cache?.Recent is { } recent && ReferenceEquals(recent.CharacterSet, target) && ReferenceEquals(recent.Plan, plan))
+        {
+            return recent.Pending;
+        }
+
         var encoder = Encoder(query, entry, target, cache);
-        return encoder is MwlCachedResponse cached ? cached.Pending : CFindResponse.Pending(encoder);
+        if (encoder is not MwlCachedResponse cached)
+        {
+            return CFindResponse.Pending(encoder);
+        }
+
+        if (cache is not null && ReferenceEquals(cached.CharacterSet, target) && ReferenceEquals(cached.Plan, plan))
+        {
+            cache.Recent = cached;
+        }
+
+        return cached.Pending;
     }
 
     // PS3.4 K.6.1.2.2: the response carries the keys of the identifier (the query's plan, in tag order); values from

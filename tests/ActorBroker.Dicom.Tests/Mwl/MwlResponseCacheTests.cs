@@ -173,7 +173,16 @@ public sealed class MwlResponseCacheTests
         Assert.Same(first, MwlResponseBuilder.Pending(b, entry, DicomCharacterSet.Utf8, holder));
         Assert.Same(first.DatasetEncoder, MwlResponseBuilder.Encoder(b, entry, DicomCharacterSet.Utf8, holder));
         Assert.NotSame(first, MwlResponseBuilder.Pending(other, entry, DicomCharacterSet.Utf8, holder));
-        Assert.NotSame(first, MwlResponseBuilder.Pending(a, entry, DicomCharacterSet.Latin1, holder)); // another character set, other bytes
+        var latin1 = MwlResponseBuilder.Pending(a, entry, DicomCharacterSet.Latin1, holder);
+        Assert.NotSame(first, latin1); // another character set, other bytes
+        Assert.Same(first, MwlResponseBuilder.Pending(a, entry, DicomCharacterSet.Utf8, holder)); // and back: each kept one is found again
+        Assert.Same(latin1, MwlResponseBuilder.Pending(b, entry, DicomCharacterSet.Latin1, holder));
+        foreach (var (response, charset) in new[] { (first, DicomCharacterSet.Utf8), (latin1, DicomCharacterSet.Latin1) })
+        {
+            var bytes = new System.Buffers.ArrayBufferWriter<byte>();
+            response.DatasetEncoder!.Encode(DicomTransferSyntax.ExplicitVRLittleEndian, bytes);
+            Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(a.Identifier, entry, charset), DicomTransferSyntax.ExplicitVRLittleEndian), bytes.WrittenSpan.ToArray());
+        }
 
         // A changed order is a new entry: its responses are its own, not the old entry's.
         var changed = entry with { PatientName = "NÚÑEZ^MARÍA" };
