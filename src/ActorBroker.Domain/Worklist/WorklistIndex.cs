@@ -6,8 +6,9 @@ namespace ActorBroker.Domain.Worklist;
 /// <summary>
 /// The in-memory Modality Worklist: every listed Scheduled Procedure Step, per site, indexed by site-local SPS
 /// start date, modality, station AE title, accession number and patient ID. A query picks the narrowest index
-/// its single-value keys allow and runs <see cref="MwlQuery.Matches"/> on those candidates only, so the answer
-/// is exactly a full scan's, at the cost of a bucket.
+/// its single-value keys allow and runs <see cref="MwlQuery.Matches"/> on those candidates only (on a (modality or
+/// station, day) bucket only the keys the bucket does not decide, <see cref="MwlQuery.Residual"/>; a bucket they
+/// all accept is taken whole), so the answer is exactly a full scan's, at the cost of a bucket.
 /// <para>
 /// Concurrency (a decision): one writer (the worklist actor, applying order events) and many readers (the
 /// C-FIND provider on each association's task, with no actor hop) share it behind a reader-writer lock. A write
