@@ -18,9 +18,9 @@ namespace ActorBroker.Dicom.Mwl;
 /// sequence items would be re-encoded on attachment, the builder takes the uncached path.
 /// </para>
 /// <para>
-/// Beside the values it keeps the whole response identifier, encoded, for up to <see cref="MaxShapes"/> shared
-/// query shapes (<see cref="MwlResponsePlan.Shared"/>), first come first kept: a scanner re-asking its worklist is
-/// then answered by copying each item's bytes (<see cref="MwlCachedResponse"/>).
+/// Beside the values it keeps the whole response identifier, encoded, for up to <see cref="MaxShapes"/> query
+/// shapes (<see cref="MwlResponsePlan.Shape"/>), first come first kept: a scanner re-asking its worklist is then
+/// answered by copying each item's bytes (<see cref="MwlCachedResponse"/>).
 /// </para>
 /// </summary>
 internal sealed class MwlEncodedEntry

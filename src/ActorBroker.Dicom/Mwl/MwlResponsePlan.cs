@@ -24,13 +24,13 @@ internal sealed class MwlResponsePlan
 
     private static readonly ConcurrentDictionary<string, MwlResponsePlan> SharedPlans = new(StringComparer.Ordinal);
 
-    private readonly int _shapeHash;
-
     private static readonly MwlResponsePlan WholeRequestedProcedureCode = Whole(MwlResponseSlots.RequestedProcedureCodeInTagOrder, null);
     private static readonly MwlResponsePlan WholeProtocolCode = Whole(MwlResponseSlots.ProtocolCodeInTagOrder, null);
     private static readonly MwlResponsePlan WholeSps = Whole(
         MwlResponseSlots.SpsItemInTagOrder,
         new MwlResponseStep(MwlResponseStepKind.ProtocolCode, DicomTags.ScheduledProtocolCodeSequence, Item: WholeProtocolCode));
+
+    private readonly int _shapeHash;
 
     private MwlResponsePlan(MwlResponseStep[] steps, bool isShared = false)
     {
@@ -150,7 +150,12 @@ internal sealed class MwlResponsePlan
         foreach (var step in steps)
         {
             text.Append(CultureInfo.InvariantCulture, $"{(int)step.Kind}:{step.Tag.Group:X4}{step.Tag.Element:X4}:{step.Slot}");
-            if (step.Fixed is { } element) text.Append(':').Append(element.VR.Code);
+            if (step.Fixed is { } element)
+            {
+                // A fixed element is written as it is: its VR, value (zero length for an unknown key) and items.
+                text.Append(CultureInfo.InvariantCulture, $":{element.VR.Code}:{Convert.ToHexString(element.Value.Span)}:{element.Items.Count}");
+            }
+
             if (step.Item is { } item) text.Append('(').Append(item.Shape).Append(')');
             text.Append(';');
         }

@@ -194,6 +194,25 @@ public sealed class MwlResponseCacheTests
     }
 
     [Fact]
+    public void Keys_the_scp_does_not_know_are_part_of_the_shape_with_their_vr()
+    {
+        // An unknown (private) key comes back empty with the VR it was sent with: two such queries differ in shape.
+        var tag = new DicomTag(0x0011, 0x1001);
+        var lo = MwlQuery.Parse(new DicomDataset().SetEmpty(DicomTags.PatientName, DicomVR.PN).SetEmpty(tag, DicomVR.LO));
+        var sh = MwlQuery.Parse(new DicomDataset().SetEmpty(DicomTags.PatientName, DicomVR.PN).SetEmpty(tag, DicomVR.SH));
+        Assert.False(lo.ResponsePlan.SameShape(sh.ResponsePlan));
+
+        var entry = Nunez with { };
+        var holder = new MwlEncodingCache();
+        foreach (var query in new[] { lo, sh, lo, sh })
+        {
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+            MwlResponseBuilder.Pending(query, entry, DicomCharacterSet.Utf8, holder).DatasetEncoder!.Encode(DicomTransferSyntax.ExplicitVRLittleEndian, output);
+            Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(query.Identifier, entry, DicomCharacterSet.Utf8), DicomTransferSyntax.ExplicitVRLittleEndian), output.WrittenSpan.ToArray());
+        }
+    }
+
+    [Fact]
     public void Beyond_its_shapes_an_entry_writes_each_response_from_its_values()
     {
         var entry = Nunez with { };
