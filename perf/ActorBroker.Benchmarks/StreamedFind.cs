@@ -1,23 +1,29 @@
+using System.Runtime.CompilerServices;
 using ActorBroker.Dicom.CharacterSets;
 using ActorBroker.Dicom.Data;
 using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Mwl;
 using ActorBroker.Dicom.Network;
+using ActorBroker.Dicom.Network.Negotiation;
 using ActorBroker.Dicom.Network.Pdus;
 using ActorBroker.Domain.Worklist;
 
 namespace ActorBroker.Benchmarks;
 
 /// <summary>
-/// The server side of one worklist C-FIND as the association runs it, minus the socket: index and matching, each
-/// match written straight from its cached encodings (<see cref="MwlResponseBuilder.Encoder"/>) by the real
-/// <see cref="DimseMessageWriter"/> (the shared pending command set, P-DATA-TF framing at a 16 KiB peer maximum,
-/// PDUs gathered to 64 KiB per transport write) into a null stream, then the final Success response.
+/// The server side of one worklist C-FIND as the association runs it, minus the socket: the real
+/// <see cref="DimseServiceDispatcher"/> with a provider that does what MwlFindProvider does (parse the identifier,
+/// query the index, yield each match's <see cref="MwlResponseBuilder.Pending"/> response; without the actor that
+/// counts queries), and the real <see cref="DimseMessageWriter"/> (the shared pending command set, P-DATA-TF framing at
+/// a 16 KiB peer maximum, PDUs gathered to 64 KiB per transport write) writing into a null stream, then the final
+/// Success response.
 /// </summary>
 internal sealed class StreamedFind
 {
     private const byte ContextId = 1;
-    private readonly DimseMessageWriter _writer;
+    private readonly DimseServiceDispatcher _dispatcher;
+    private readonly IndexFindProvider _provider;
+    private ushort _messageId;
 
     public StreamedFind()
     {
@@ -27,32 +33,48 @@ internal sealed class StreamedFind
             TimeProvider.System,
             TimeSpan.FromSeconds(30),
             PduReaderLimits.ForMaximumLength(65536));
-        _writer = new DimseMessageWriter(channel, 16384, 65536);
+        var writer = new DimseMessageWriter(channel, 16384, 65536);
+        var context = new PresentationContext(ContextId, WellKnownUids.ModalityWorklistInformationModelFind, PresentationContextResult.Acceptance, DicomTransferSyntax.ExplicitVRLittleEndian.Uid);
+        var association = new DicomAssociationContext(1, "CT01", "BROKER", null, null, [context], 16384, null, null, DateTimeOffset.UtcNow);
+        _provider = new IndexFindProvider();
+        _dispatcher = new DimseServiceDispatcher(new DicomServiceProviders { Find = _provider }, association, writer, new Dictionary<byte, PresentationContext> { [ContextId] = context });
     }
 
     /// <summary>Runs the query; returns the number of pending responses written.</summary>
     public int Run(WorklistIndex index, MwlQuery query)
     {
-        var pending = new CFindResponse { Status = DicomStatus.Pending, MessageIDBeingRespondedTo = 1, AffectedSOPClassUID = WellKnownUids.ModalityWorklistInformationModelFind };
-        var command = DimseCommandCodec.Encode(pending with { DatasetEncoder = Marker.Instance });
-        var n = 0;
-        foreach (var m in index.Query(query, WorklistBenchmarkData.Site))
-        {
-            // Stream.Null completes every write at once: the awaits below finish synchronously.
-            _writer.SendAsync(ContextId, pending with { DatasetEncoder = MwlResponseBuilder.Encoder(query, m.Entry, DicomCharacterSet.Utf8, m.Encodings) },
-                DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None, command, flush: false).GetAwaiter().GetResult();
-            n++;
-        }
+        _provider.Index = index;
+        var request = new CFindRequest { AffectedSOPClassUID = WellKnownUids.ModalityWorklistInformationModelFind, MessageID = ++_messageId, Dataset = query.Identifier };
 
-        _writer.SendAsync(ContextId, pending with { Status = DicomStatus.Success }, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None).GetAwaiter().GetResult();
-        return n;
+        // Stream.Null completes every write at once: the dispatcher finishes synchronously.
+        _dispatcher.HandleAsync(ContextId, request, CancellationToken.None).GetAwaiter().GetResult();
+        return _provider.LastMatches;
     }
 
-    // Only marks "a data set is present" while the shared command set is encoded.
-    private sealed class Marker : IDicomDatasetEncoder
+    // MwlFindProvider's C-FIND path (PS3.4 K.4.1.2): parse, query the index, one pending response per match.
+    private sealed class IndexFindProvider : ICFindProvider
     {
-        public static readonly Marker Instance = new();
+        public WorklistIndex Index { get; set; } = null!;
 
-        public void Encode(DicomTransferSyntax syntax, System.Buffers.IBufferWriter<byte> output) => throw new InvalidOperationException("not written");
+        public int LastMatches { get; private set; }
+
+        public async IAsyncEnumerable<CFindResponse> OnCFindAsync(DicomAssociationContext context, CFindRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.CompletedTask;
+            var query = MwlQuery.Parse(request.Dataset!);
+            var sent = 0;
+            foreach (var match in Index.Query(query, WorklistBenchmarkData.Site))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                yield return MwlResponseBuilder.Pending(query, match.Entry, DicomCharacterSet.Utf8, match.Encodings);
+                sent++;
+            }
+
+            LastMatches = sent;
+        }
     }
 }

@@ -79,7 +79,7 @@ public sealed class MwlFindProvider : ICFindProvider
                     break;
                 }
 
-                yield return CFindResponse.Pending(MwlResponseBuilder.Encoder(query, match.Entry, charset, match.Encodings));
+                yield return MwlResponseBuilder.Pending(query, match.Entry, charset, match.Encodings);
                 sent++;
             }
         }

@@ -59,41 +59,47 @@ internal sealed class DimseMessageWriter
         await _lock.WaitAsync(CancellationToken.None);
         try
         {
-            var command = encodedCommand.IsEmpty ? DimseCommandCodec.Encode(message) : encodedCommand;
-            ReadOnlyMemory<byte>? dataset = null;
-            if (message.DatasetEncoder is { } encoder)
-            {
-                _dataset.ResetWrittenCount();
-                encoder.Encode(transferSyntax, _dataset);
-                dataset = _dataset.WrittenMemory;
-            }
-            else if (message.Dataset is not null)
-            {
-                dataset = DicomDatasetWriter.Write(message.Dataset, transferSyntax);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // Once the first fragment is gathered the message is finished regardless of cancellation: a half
-            // message would break the association for everyone.
-            if (dataset is { } small && command.Length + small.Length + PDataTF.PdvOverhead <= MaxFragmentLength)
-            {
-                // Both fit in one PDU of the peer's maximum: one P-DATA-TF with two PDVs (a C-FIND match, an N-SET).
-                PDataTF.WritePair(_pending, presentationContextId, command.Span, small.Span);
-                await PduGatheredAsync();
-            }
-            else
-            {
-                await AppendFragmentsAsync(presentationContextId, command, isCommand: true);
-                if (dataset is { } bytes)
-                {
-                    await AppendFragmentsAsync(presentationContextId, bytes, isCommand: false);
-                }
-            }
-
+            await AppendLockedAsync(presentationContextId, message, transferSyntax, encodedCommand.IsEmpty ? DimseCommandCodec.Encode(message) : encodedCommand, cancellationToken);
             if (flush)
             {
                 await FlushLockedAsync();
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="messages"/>, which all have the command set <paramref name="encodedCommand"/> (a
+    /// C-FIND's pending responses), one after the other under one acquisition of the writer: the same PDUs as
+    /// that many <see cref="SendAsync"/> calls with <c>flush: false</c>, for a fraction of the per-message cost.
+    /// They wait for the next message's PDUs (or 64 KiB) like those.
+    /// </summary>
+    public async Task SendManyAsync(
+        byte presentationContextId,
+        IReadOnlyList<DimseMessage> messages,
+        DicomTransferSyntax transferSyntax,
+        ReadOnlyMemory<byte> encodedCommand,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (encodedCommand.IsEmpty)
+        {
+            throw new ArgumentException("The messages' shared command set is required.", nameof(encodedCommand));
+        }
+
+        await _lock.WaitAsync(CancellationToken.None);
+        try
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var append = AppendLockedAsync(presentationContextId, messages[i], transferSyntax, encodedCommand, cancellationToken);
+                if (!append.IsCompletedSuccessfully)
+                {
+                    await append; // a flush past the threshold that the transport did not finish at once
+                }
             }
         }
         finally
@@ -113,6 +119,48 @@ internal sealed class DimseMessageWriter
         finally
         {
             _lock.Release();
+        }
+    }
+
+    // PS3.7 6.3.1 / PS3.8 9.3.5: the command set, then the data set, gathered as P-DATA-TF PDUs.
+    private Task AppendLockedAsync(byte presentationContextId, DimseMessage message, DicomTransferSyntax transferSyntax, ReadOnlyMemory<byte> command, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte>? dataset = null;
+        if (message.DatasetEncoder is IEncodedDataset encoded)
+        {
+            dataset = encoded.Encoded(transferSyntax);
+        }
+        else if (message.DatasetEncoder is { } encoder)
+        {
+            _dataset.ResetWrittenCount();
+            encoder.Encode(transferSyntax, _dataset);
+            dataset = _dataset.WrittenMemory;
+        }
+        else if (message.Dataset is not null)
+        {
+            dataset = DicomDatasetWriter.Write(message.Dataset, transferSyntax);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Once the first fragment is gathered the message is finished regardless of cancellation: a half
+        // message would break the association for everyone.
+        if (dataset is { } small && command.Length + small.Length + PDataTF.PdvOverhead <= MaxFragmentLength)
+        {
+            // Both fit in one PDU of the peer's maximum: one P-DATA-TF with two PDVs (a C-FIND match, an N-SET).
+            PDataTF.WritePair(_pending, presentationContextId, command.Span, small.Span);
+            return PduGatheredAsync();
+        }
+
+        return AppendFragmentsAsync(presentationContextId, command, dataset);
+    }
+
+    private async Task AppendFragmentsAsync(byte presentationContextId, ReadOnlyMemory<byte> command, ReadOnlyMemory<byte>? dataset)
+    {
+        await AppendFragmentsAsync(presentationContextId, command, isCommand: true);
+        if (dataset is { } bytes)
+        {
+            await AppendFragmentsAsync(presentationContextId, bytes, isCommand: false);
         }
     }
 

@@ -11,6 +11,9 @@ namespace ActorBroker.Dicom.Dimse;
 /// </summary>
 internal sealed class DimseServiceDispatcher
 {
+    // Pending C-FIND responses handed to the writer at once (~40 KiB of worklist responses: under one gathered write).
+    private const int PendingBatch = 64;
+
     private readonly DicomServiceProviders _providers;
     private readonly DicomAssociationContext _context;
     private readonly DimseMessageWriter _writer;
@@ -117,18 +120,23 @@ internal sealed class DimseServiceDispatcher
 
         CFindResponse? final = null;
         var matches = provider.OnCFindAsync(_context, request, source.Token).GetAsyncEnumerator(source.Token);
+
+        // Every pending response of one C-FIND carries the same command set (Message ID Being Responded To, the SOP
+        // class, FF00 or FF01) unless the provider adds error fields: encoded once per status. Responses with it are
+        // handed to the writer in batches (one acquisition of the writer per batch, not per match) as long as the
+        // provider yields them without waiting.
+        byte[]? pendingCommand = null;
+        ushort pendingStatus = 0;
+        var batch = new List<DimseMessage>(PendingBatch);
         try
         {
-            // Every pending response of one C-FIND carries the same command set (Message ID Being Responded To,
-            // the SOP class, FF00 or FF01) unless the provider adds error fields: encoded once per status.
-            byte[]? pendingCommand = null;
-            ushort pendingStatus = 0;
             while (true)
             {
                 var next = matches.MoveNextAsync();
                 if (!next.IsCompleted)
                 {
                     // The provider makes us wait: what is gathered goes out now, so the SCU sees matches as they come.
+                    await SendBatchAsync();
                     await _writer.FlushAsync();
                 }
 
@@ -149,21 +157,28 @@ internal sealed class DimseServiceDispatcher
                     break;
                 }
 
-                var complete = Complete(request, response);
-                ReadOnlyMemory<byte> command = default; // encoded by the writer
-                if (response is { ErrorComment: null, ErrorID: null, OffendingElements.Count: 0, AffectedSOPClassUID: null })
+                // With the shared command set the writer reads only the response's identifier: the provider's response
+                // goes as it is (a worklist reuses one per item), not a copy with this request's Message ID.
+                if (response is { ErrorComment: null, ErrorID: null, OffendingElements.Count: 0, AffectedSOPClassUID: null, HasDataset: true })
                 {
                     if (pendingCommand is null || pendingStatus != response.Status.Code)
                     {
-                        pendingCommand = DimseCommandCodec.Encode(complete);
+                        await SendBatchAsync(); // those carry the previous status
+                        pendingCommand = DimseCommandCodec.Encode(Complete(request, response));
                         pendingStatus = response.Status.Code;
                     }
 
-                    command = pendingCommand;
+                    batch.Add(response);
+                    if (batch.Count == PendingBatch)
+                    {
+                        await SendBatchAsync();
+                    }
                 }
-
-                // Gathered with the next ones; the final response (or 64 KiB) writes them.
-                await _writer.SendAsync(presentationContextId, complete, syntax, cancellationToken, command, flush: false);
+                else
+                {
+                    await SendBatchAsync();
+                    await _writer.SendAsync(presentationContextId, Complete(request, response), syntax, cancellationToken, flush: false);
+                }
             }
         }
         catch (OperationCanceledException) when (source.IsCancellationRequested)
@@ -197,7 +212,27 @@ internal sealed class DimseServiceDispatcher
             final = CFindResponse.Final(DicomStatus.Cancel);
         }
 
+        // The matches yielded before the end (or the cancel, or a failure) go before the final response.
+        await SendBatchAsync();
         await SendAsync(presentationContextId, Complete(request, (final ?? CFindResponse.Final(DicomStatus.Success)) with { Dataset = null, DatasetEncoder = null }), syntax, cancellationToken);
+
+        // Gathered with the next ones; the final response (or 64 KiB) writes them.
+        async Task SendBatchAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await _writer.SendManyAsync(presentationContextId, batch, syntax, pendingCommand, cancellationToken);
+            }
+            finally
+            {
+                batch.Clear();
+            }
+        }
     }
 
     private async Task SendAsync(byte presentationContextId, DimseResponse response, DicomTransferSyntax syntax, CancellationToken cancellationToken)

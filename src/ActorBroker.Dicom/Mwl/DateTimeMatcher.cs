@@ -71,6 +71,13 @@ internal sealed class DateTimeMatcher
         return new DateTimeMatcher(d1, d2, hasDate, t1, t2, hasTime, combined, queryOffset);
     }
 
+    /// <summary>
+    /// True when every entry whose date is <paramref name="date"/> matches, whatever its time and offset: a date (or
+    /// date range) key that holds the date, with no time key and no query Timezone Offset From UTC (so no shift).
+    /// </summary>
+    public bool ImpliedBy(DateOnly date) =>
+        _hasDate && !_hasTime && !_combined && _queryOffset is null && (_dateFrom is not { } from || date >= from) && (_dateTo is not { } to || date <= to);
+
     public bool Matches(string entryDate, string entryTime, string entryOffset) => Matches(MwlSpsStart.Parse(entryDate, entryTime, entryOffset));
 
     public bool Matches(in MwlSpsStart start)

@@ -17,10 +17,18 @@ namespace ActorBroker.Dicom.Mwl;
 /// character sets per entry; beyond that, and for an entry whose response could not be encoded or whose
 /// sequence items would be re-encoded on attachment, the builder takes the uncached path.
 /// </para>
+/// <para>
+/// Beside the values it keeps the whole response identifier, encoded, for up to <see cref="MaxShapes"/> query
+/// shapes (<see cref="MwlResponsePlan.Shape"/>), first come first kept: a scanner re-asking its worklist is then
+/// answered by copying each item's bytes (<see cref="MwlCachedResponse"/>).
+/// </para>
 /// </summary>
 internal sealed class MwlEncodedEntry
 {
     public const int MaxCharacterSets = 4;
+
+    /// <summary>Query shapes whose whole responses an entry keeps per character set (each in the transfer syntaxes asked for).</summary>
+    public const int MaxShapes = 2;
 
     private static readonly ConditionalWeakTable<MwlEntry, MwlEncodingCache> Cache = new();
 
@@ -29,6 +37,8 @@ internal sealed class MwlEncodedEntry
 
     private readonly byte[] _bytes;
     private readonly ushort[] _ends;
+    private readonly Lock _shapesLock = new();
+    private volatile MwlCachedResponse[] _shapes = [];
 
     private MwlEncodedEntry(DicomElement? characterSetElement, byte[] bytes, ushort[] ends, bool hasRequestedProcedureCode, bool hasProtocolCode)
     {
@@ -53,6 +63,35 @@ internal sealed class MwlEncodedEntry
 
     /// <summary>The key of <paramref name="target"/>'s encodings: its (0008,0005) value.</summary>
     internal static string KeyOf(DicomCharacterSet target) => Keys.GetValue(target, static t => t.SpecificCharacterSet);
+
+    /// <summary>
+    /// The response to a query of <paramref name="plan"/>'s shape: kept with the entry (and returned again for a plan
+    /// of the same shape, allocation-free) for the first <see cref="MaxShapes"/> shapes; beyond them, a response
+    /// written from the encoded values each time.
+    /// </summary>
+    public IDicomDatasetEncoder ResponseFor(MwlResponsePlan plan, DicomCharacterSet target)
+    {
+        var shapes = _shapes;
+        foreach (var shape in shapes)
+        {
+            if (shape.Plan.SameShape(plan)) return shape;
+        }
+
+        if (shapes.Length >= MaxShapes) return new MwlEncodedResponse(plan, this);
+        lock (_shapesLock)
+        {
+            var current = _shapes;
+            foreach (var shape in current)
+            {
+                if (shape.Plan.SameShape(plan)) return shape;
+            }
+
+            if (current.Length >= MaxShapes) return new MwlEncodedResponse(plan, this);
+            var added = new MwlCachedResponse(plan, target, this);
+            _shapes = [.. current, added];
+            return added;
+        }
+    }
 
     /// <summary>The cached value bytes of <paramref name="slot"/> (unpadded: the writer pads, as for any element).</summary>
     public ReadOnlySpan<byte> Value(int slot) => Bytes(slot).Span;

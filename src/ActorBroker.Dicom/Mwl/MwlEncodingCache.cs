@@ -14,6 +14,13 @@ public sealed class MwlEncodingCache
     private readonly Lock _lock = new();
     private volatile Slot[] _slots = [];
 
+    /// <summary>
+    /// The kept response this cache answered last: the next query of the same shape in the same character set
+    /// (a scanner re-asking its worklist) finds it in one read, instead of walking character sets and shapes —
+    /// with thousands of items per answer those reads miss the CPU caches, and they were most of an item's cost.
+    /// </summary>
+    internal MwlCachedResponse? Recent { get; set; }
+
     internal MwlEncodedEntry? Get(MwlEntry entry, DicomCharacterSet target)
     {
         // A modality's queries all come with the same DicomCharacterSet instance: a reference hit needs no key.

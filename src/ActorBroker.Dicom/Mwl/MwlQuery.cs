@@ -18,6 +18,11 @@ public sealed class MwlQuery
     private DateTimeMatcher? _dateTime;
     private MwlResponsePlan? _responsePlan;
 
+    // The predicates of the SPS Modality and Scheduled Station AE Title keys (when matched): an index bucket of one
+    // modality or station may imply them (Residual).
+    private Func<MwlEntry, bool>? _modalityPredicate;
+    private Func<MwlEntry, bool>? _stationPredicate;
+
     private MwlQuery(DicomDataset identifier, MwlMatchingOptions options, List<Func<MwlEntry, bool>> predicates)
     {
         Identifier = identifier;
@@ -54,8 +59,11 @@ public sealed class MwlQuery
     /// <summary>Timezone Offset From UTC (0008,0201) of the query, when given: its dates and times are in that zone.</summary>
     public string? TimezoneOffsetFromUtc { get; private set; }
 
-    /// <summary>The shape of each response to this query (worked out on first use; the identifier does not change after parsing).</summary>
-    internal MwlResponsePlan ResponsePlan => _responsePlan ??= MwlResponsePlan.ForIdentifier(Identifier);
+    /// <summary>
+    /// The shape of each response to this query (worked out on first use; the identifier does not change after
+    /// parsing): the shared plan of that shape, so that entries keep their responses to it across queries.
+    /// </summary>
+    internal MwlResponsePlan ResponsePlan => _responsePlan ??= MwlResponsePlan.Shared(MwlResponsePlan.ForIdentifier(Identifier));
 
     /// <summary>Compiles an identifier. Throws <see cref="MwlQueryException"/> (offending tag and reason) when it cannot be processed.</summary>
     // PS3.4 K.6.1.2 Modality Worklist Information Model; C.2.2.2 Attribute Matching.
@@ -136,6 +144,32 @@ public sealed class MwlQuery
         return _dateTime is null || _dateTime.Matches(start);
     }
 
+    /// <summary>
+    /// What is left of <see cref="Matches(MwlEntry, in MwlSpsStart)"/> for candidates known to share some values,
+    /// as an index bucket guarantees them: every candidate's SPS Modality has a value (backslash-separated, spaces
+    /// trimmed) equal to <paramref name="modality"/>, its Scheduled Station AE Title one equal to
+    /// <paramref name="stationAeTitle"/>, its SPS Start Date is the valid date <paramref name="spsStartDate"/> (null:
+    /// nothing known). A key is dropped only where the fact decides it exactly as the key's matcher would (a single
+    /// value without wild cards equal to the fact; a date or date range with no time and no Timezone Offset From
+    /// UTC, containing the date); everything else is still matched. For such candidates the residual's answer is
+    /// <see cref="Matches(MwlEntry, in MwlSpsStart)"/>'s.
+    /// </summary>
+    public MwlResidualMatcher Residual(string? modality, string? stationAeTitle, DateOnly? spsStartDate)
+    {
+        var dropModality = _modalityPredicate is not null && Implies(modality, Modality);
+        var dropStation = _stationPredicate is not null && Implies(stationAeTitle, StationAeTitle);
+        var dropDate = _dateTime is not null && spsStartDate is { } day && _dateTime.ImpliedBy(day);
+        var predicates = _predicates
+            .Where(p => !(dropModality && ReferenceEquals(p, _modalityPredicate)) && !(dropStation && ReferenceEquals(p, _stationPredicate)))
+            .ToArray();
+        return new MwlResidualMatcher(predicates, dropDate ? null : _dateTime);
+
+        // PS3.4 C.2.2.2.1 single value matching of a multi-valued CS/AE key (TextMatcher): some value of the entry,
+        // trimmed of spaces, equals the query's value trimmed of spaces. That is the fact when both are the same.
+        static bool Implies(string? fact, string? queryValue) =>
+            fact is { Length: > 0 } && queryValue is not null && string.Equals(queryValue.Trim(' '), fact, StringComparison.Ordinal);
+    }
+
     private void AddSpsPredicates(DicomDataset item, List<Func<MwlEntry, bool>> predicates, MwlMatchingOptions options, int? queryOffset)
     {
         foreach (var element in item)
@@ -148,7 +182,10 @@ public sealed class MwlQuery
             else if (element.Tag != DicomTags.ScheduledProcedureStepStartDate && element.Tag != DicomTags.ScheduledProcedureStepStartTime &&
                 MwlAttributes.SpsItem.TryGetValue(element.Tag, out var attribute))
             {
+                var before = predicates.Count;
                 AddPredicate(item, attribute, predicates, options);
+                if (predicates.Count > before && element.Tag == DicomTags.Modality) _modalityPredicate = predicates[^1];
+                if (predicates.Count > before && element.Tag == DicomTags.ScheduledStationAETitle) _stationPredicate = predicates[^1];
             }
         }
         var dateTime = DateTimeMatcher.Create(

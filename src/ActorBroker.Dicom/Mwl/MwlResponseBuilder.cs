@@ -1,5 +1,6 @@
 using ActorBroker.Dicom.CharacterSets;
 using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Dimse;
 
 namespace ActorBroker.Dicom.Mwl;
 
@@ -34,7 +35,9 @@ public static class MwlResponseBuilder
     /// <summary>
     /// The same response as <see cref="Build"/>, to be written by the DIMSE writer straight into the outgoing
     /// stream (<see cref="IDicomDatasetEncoder"/>): from the entry's values encoded once per character set, with no
-    /// dataset built per item; byte for byte what <see cref="Build"/>'s dataset is written as.
+    /// dataset built per item; byte for byte what <see cref="Build"/>'s dataset is written as. For the first
+    /// <see cref="MwlEncodedEntry.MaxShapes"/> query shapes an entry is answered with, the whole response is kept
+    /// with the entry's encodings and the same encoder is returned each time (no allocation, one copy to write it).
     /// </summary>
     /// <param name="query">The query.</param>
     /// <param name="entry">The matching entry.</param>
@@ -46,7 +49,34 @@ public static class MwlResponseBuilder
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(target);
         var encoded = cache is null ? MwlEncodedEntry.For(entry, target) : cache.Get(entry, target);
-        return encoded is null ? new MwlEncodedResponse(BuildUncached(query.Identifier, entry, target)) : new MwlEncodedResponse(query.ResponsePlan, encoded);
+        return encoded is null ? new MwlEncodedResponse(BuildUncached(query.Identifier, entry, target)) : encoded.ResponseFor(query.ResponsePlan, target);
+    }
+
+    /// <summary>
+    /// A pending C-FIND response (FF00, PS3.4 K.4.1.3.1) carrying <see cref="Encoder"/>'s identifier; for an entry that
+    /// keeps its response to the query's shape, the same response instance each time (nothing allocated per match).
+    /// </summary>
+    public static CFindResponse Pending(MwlQuery query, MwlEntry entry, DicomCharacterSet target, MwlEncodingCache? cache = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var plan = query.ResponsePlan;
+        if (cache?.Recent is { } recent && ReferenceEquals(recent.CharacterSet, target) && ReferenceEquals(recent.Plan, plan))
+        {
+            return recent.Pending;
+        }
+
+        var encoder = Encoder(query, entry, target, cache);
+        if (encoder is not MwlCachedResponse cached)
+        {
+            return CFindResponse.Pending(encoder);
+        }
+
+        if (cache is not null && ReferenceEquals(cached.CharacterSet, target) && ReferenceEquals(cached.Plan, plan))
+        {
+            cache.Recent = cached;
+        }
+
+        return cached.Pending;
     }
 
     // PS3.4 K.6.1.2.2: the response carries the keys of the identifier (the query's plan, in tag order); values from

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using ActorBroker.Dicom.Data;
 
 namespace ActorBroker.Dicom.Mwl;
@@ -7,18 +10,63 @@ namespace ActorBroker.Dicom.Mwl;
 /// keys (in tag order, so elements are appended, never inserted), from which slot of the <see cref="MwlEncodedEntry"/>,
 /// which ones are zero-length for every item, and the plans of the sequence items. It follows the query's
 /// identifier exactly as <see cref="MwlResponseBuilder.BuildUncached"/> does (PS3.4 K.6.1.2.2, C.2.2.2.6).
+/// <para>
+/// Two identifiers that ask for the same keys (a scanner sends the same one every minute) have plans of equal
+/// <see cref="Shape"/>, and an entry keeps its whole response per shape (<see cref="MwlEncodedEntry.ResponseFor"/>).
+/// A query's plan is looked up by shape in a bounded table of shared plans (<see cref="Shared"/>), so the queries
+/// of one shape use one plan instance and recognising it per matching item is a reference comparison.
+/// </para>
 /// </summary>
 internal sealed class MwlResponsePlan
 {
+    /// <summary>Distinct shapes kept in the shared table; beyond that a query keeps its own plan (recognised per item by comparing shapes).</summary>
+    public const int MaxSharedShapes = 1024;
+
+    private static readonly ConcurrentDictionary<string, MwlResponsePlan> SharedPlans = new(StringComparer.Ordinal);
+
     private static readonly MwlResponsePlan WholeRequestedProcedureCode = Whole(MwlResponseSlots.RequestedProcedureCodeInTagOrder, null);
     private static readonly MwlResponsePlan WholeProtocolCode = Whole(MwlResponseSlots.ProtocolCodeInTagOrder, null);
     private static readonly MwlResponsePlan WholeSps = Whole(
         MwlResponseSlots.SpsItemInTagOrder,
         new MwlResponseStep(MwlResponseStepKind.ProtocolCode, DicomTags.ScheduledProtocolCodeSequence, Item: WholeProtocolCode));
 
-    private MwlResponsePlan(MwlResponseStep[] steps) => Steps = steps;
+    private readonly int _shapeHash;
+
+    private MwlResponsePlan(MwlResponseStep[] steps, bool isShared = false)
+    {
+        Steps = steps;
+        Shape = ShapeOf(steps);
+        _shapeHash = StringComparer.Ordinal.GetHashCode(Shape);
+        IsShared = isShared;
+    }
 
     public MwlResponseStep[] Steps { get; }
+
+    /// <summary>
+    /// Every step spelled out (kind, tag, slot, a fixed element's VR, item plans): two plans of equal shape write
+    /// the same bytes for the same encoded entry.
+    /// </summary>
+    public string Shape { get; }
+
+    /// <summary>True for the plan instance of the shared table.</summary>
+    public bool IsShared { get; }
+
+    /// <summary>True when <paramref name="other"/> writes the same bytes for every encoded entry (the same plan, or one of equal shape).</summary>
+    public bool SameShape(MwlResponsePlan other) =>
+        ReferenceEquals(this, other) || (_shapeHash == other._shapeHash && string.Equals(Shape, other.Shape, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The shared plan of <paramref name="plan"/>'s shape (added on first use); <paramref name="plan"/> itself,
+    /// unshared, once the table holds <see cref="MaxSharedShapes"/> shapes.
+    /// </summary>
+    public static MwlResponsePlan Shared(MwlResponsePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.IsShared) return plan;
+        if (SharedPlans.TryGetValue(plan.Shape, out var shared)) return shared;
+        if (SharedPlans.Count >= MaxSharedShapes) return plan;
+        return SharedPlans.GetOrAdd(plan.Shape, new MwlResponsePlan(plan.Steps, isShared: true));
+    }
 
     /// <summary>The plan of the top-level response to <paramref name="identifier"/>.</summary>
     public static MwlResponsePlan ForIdentifier(DicomDataset identifier)
@@ -94,6 +142,24 @@ internal sealed class MwlResponsePlan
         var vr = key.IsSequence ? DicomVR.SQ : DicomDictionary.Lookup(key.Tag)?.Vr ?? key.VR;
         var element = vr == DicomVR.SQ ? DicomElement.Sequence(key.Tag, []) : new DicomElement(key.Tag, vr, ReadOnlyMemory<byte>.Empty);
         return new MwlResponseStep(MwlResponseStepKind.Fixed, key.Tag, Fixed: element);
+    }
+
+    private static string ShapeOf(MwlResponseStep[] steps)
+    {
+        var text = new StringBuilder();
+        foreach (var step in steps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{(int)step.Kind}:{step.Tag.Group:X4}{step.Tag.Element:X4}:{step.Slot}");
+            if (step.Fixed is { } element)
+            {
+                // A fixed element is written as it is: its VR, value (zero length for an unknown key) and items.
+                text.Append(CultureInfo.InvariantCulture, $":{element.VR.Code}:{Convert.ToHexString(element.Value.Span)}:{element.Items.Count}");
+            }
+
+            if (step.Item is { } item) text.Append('(').Append(item.Shape).Append(')');
+            text.Append(';');
+        }
+        return text.ToString();
     }
 
     private static MwlResponsePlan Whole(int[] slotsInTagOrder, MwlResponseStep? sequence)

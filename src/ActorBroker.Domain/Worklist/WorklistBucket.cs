@@ -1,3 +1,5 @@
+using ActorBroker.Dicom.Mwl;
+
 namespace ActorBroker.Domain.Worklist;
 
 /// <summary>
@@ -5,12 +7,29 @@ namespace ActorBroker.Domain.Worklist;
 /// order (<see cref="WorklistIndexEntry.ResultOrder"/>), sorted on the first query after a change and kept until
 /// the next one. A scanner's modality + today query is answered from one such bucket, so repeated queries neither
 /// sort nor hash. Changed under the index's write lock; <see cref="Sorted"/> runs under its read lock (concurrent
-/// readers may both sort; they publish equal arrays).
+/// readers may both sort; they publish equal arrays). It knows what its items share (the key and the day), so a
+/// query can drop the keys that these facts already decide (<see cref="MwlQuery.Residual"/>).
 /// </summary>
 internal sealed class WorklistBucket
 {
     private readonly HashSet<WorklistIndexEntry> _set = new(ReferenceEqualityComparer.Instance);
     private WorklistIndexEntry[]? _sorted;
+
+    public WorklistBucket(string? modality, string? stationAeTitle, int day)
+    {
+        Modality = modality;
+        StationAeTitle = stationAeTitle;
+        Day = DateOnly.FromDayNumber(day);
+    }
+
+    /// <summary>Of a (modality, day) bucket: every item has a Modality value (split at backslash, spaces trimmed) equal to this.</summary>
+    public string? Modality { get; }
+
+    /// <summary>Of a (station, day) bucket: every item has a Scheduled Station AE Title value equal to this.</summary>
+    public string? StationAeTitle { get; }
+
+    /// <summary>Every item's site-local SPS Start Date (a valid YYYYMMDD, as the day index parsed it).</summary>
+    public DateOnly Day { get; }
 
     public int Count => _set.Count;
 

@@ -7,6 +7,11 @@ namespace ActorBroker.Domain.Worklist;
 /// </summary>
 internal sealed class WorklistDayBucket
 {
+    public WorklistDayBucket(int day) => Day = day;
+
+    /// <summary>The site-local SPS start date of every item here (<see cref="DateOnly.DayNumber"/>).</summary>
+    public int Day { get; }
+
     public HashSet<WorklistIndexEntry> All { get; } = new(ReferenceEqualityComparer.Instance);
 
     public Dictionary<string, WorklistBucket> ByModality { get; } = new(StringComparer.Ordinal);
@@ -18,8 +23,8 @@ internal sealed class WorklistDayBucket
     public void Add(WorklistIndexEntry e)
     {
         All.Add(e);
-        Add(ByModality, e.Entry.Modality, e);
-        Add(ByStation, e.Entry.ScheduledStationAeTitle, e);
+        Add(ByModality, e.Entry.Modality, e, byModality: true);
+        Add(ByStation, e.Entry.ScheduledStationAeTitle, e, byModality: false);
     }
 
     public void Remove(WorklistIndexEntry e)
@@ -29,13 +34,13 @@ internal sealed class WorklistDayBucket
         Remove(ByStation, e.Entry.ScheduledStationAeTitle, e);
     }
 
-    private static void Add(Dictionary<string, WorklistBucket> index, string value, WorklistIndexEntry e)
+    private void Add(Dictionary<string, WorklistBucket> index, string value, WorklistIndexEntry e, bool byModality)
     {
         foreach (var key in WorklistSiteIndex.Keys(value))
         {
             if (!index.TryGetValue(key, out var bucket))
             {
-                index[key] = bucket = new WorklistBucket();
+                index[key] = bucket = byModality ? new WorklistBucket(key, null, Day) : new WorklistBucket(null, key, Day);
             }
 
             bucket.Add(e);

@@ -6,8 +6,9 @@ namespace ActorBroker.Domain.Worklist;
 /// <summary>
 /// The in-memory Modality Worklist: every listed Scheduled Procedure Step, per site, indexed by site-local SPS
 /// start date, modality, station AE title, accession number and patient ID. A query picks the narrowest index
-/// its single-value keys allow and runs <see cref="MwlQuery.Matches"/> on those candidates only, so the answer
-/// is exactly a full scan's, at the cost of a bucket.
+/// its single-value keys allow and runs <see cref="MwlQuery.Matches"/> on those candidates only (on a (modality or
+/// station, day) bucket only the keys the bucket does not decide, <see cref="MwlQuery.Residual"/>; a bucket they
+/// all accept is taken whole), so the answer is exactly a full scan's, at the cost of a bucket.
 /// <para>
 /// Concurrency (a decision): one writer (the worklist actor, applying order events) and many readers (the
 /// C-FIND provider on each association's task, with no actor hop) share it behind a reader-writer lock. A write
@@ -141,15 +142,26 @@ public sealed class WorklistIndex : IDisposable
         try
         {
             var plans = SitesLocked(site).Select(s => s.Plan(query)).ToList();
-            if (plans is [{ Ordered: { } ordered }])
+            if (plans is [{ Ordered: { } ordered } only])
             {
+                matches.EnsureCapacity(only.Count);
                 // (key, day) buckets in day order, each read in result order: the matches come out sorted,
                 // unless an item's start instant falls before one of an earlier day (other timezone offsets).
+                // Each bucket's key and day decide some of the query's keys for all its items: only the rest are
+                // matched, and a bucket the query's remaining keys all accept is taken whole.
                 foreach (var bucket in ordered)
                 {
-                    foreach (var e in bucket.Sorted())
+                    var residual = query.Residual(bucket.Modality, bucket.StationAeTitle, bucket.Day);
+                    var sortedItems = bucket.Sorted();
+                    if (residual.IsUniversal)
                     {
-                        if (query.Matches(e.Entry, e.SpsStart))
+                        matches.AddRange(sortedItems);
+                        continue;
+                    }
+
+                    foreach (var e in sortedItems)
+                    {
+                        if (residual.Matches(e.Entry, e.SpsStart))
                         {
                             matches.Add(e);
                         }

@@ -35,7 +35,7 @@ internal sealed class WorklistSiteIndex
         {
             if (!_byDay.TryGetValue(day, out var bucket))
             {
-                _byDay[day] = bucket = new WorklistDayBucket();
+                _byDay[day] = bucket = new WorklistDayBucket(day);
                 _days.Add(day);
             }
 

@@ -165,6 +165,37 @@ public sealed class DimseMessageWriterTests
     }
 
     [Fact]
+    public async Task Messages_sent_together_are_the_bytes_of_the_same_messages_sent_one_by_one()
+    {
+        // Small ones (command and data set in one PDU), large ones (fragmented), past the 64 KiB threshold.
+        var messages = Enumerable.Range(0, 150)
+            .Select(i => (DimseMessage)CFindResponse.Pending(i % 50 == 7 ? LargeDataset(20_000 + i) : new DicomDataset().Set(DicomTags.PatientName, DicomVR.PN, $"PATIENT^{i}")))
+            .ToList();
+        var command = DimseCommandCodec.Encode(messages[0] with { });
+
+        var oneByOne = new CountingStream();
+        var single = new DimseMessageWriter(Channel(oneByOne), 16384, 65536);
+        foreach (var message in messages)
+        {
+            await single.SendAsync(3, message, DicomTransferSyntax.ImplicitVRLittleEndian, CancellationToken.None, command, flush: false);
+        }
+
+        await single.FlushAsync();
+
+        var together = new CountingStream();
+        var batched = new DimseMessageWriter(Channel(together), 16384, 65536);
+        await batched.SendManyAsync(3, messages.Take(64).ToList(), DicomTransferSyntax.ImplicitVRLittleEndian, command, CancellationToken.None);
+        await batched.SendManyAsync(3, messages.Skip(64).ToList(), DicomTransferSyntax.ImplicitVRLittleEndian, command, CancellationToken.None);
+        Assert.True(together.Writes > 0); // past the threshold the gathered PDUs went out
+        await batched.FlushAsync();
+
+        Assert.Equal(oneByOne.ToArray(), together.ToArray());
+        Assert.Equal(oneByOne.Writes, together.Writes);
+        var (_, pdvs) = await PdvsAsync(together.ToArray());
+        Assert.Equal(messages.Count, pdvs.Count(v => v.IsCommand));
+    }
+
+    [Fact]
     public async Task Gathered_pdus_are_written_once_they_pass_the_threshold()
     {
         var stream = new CountingStream();

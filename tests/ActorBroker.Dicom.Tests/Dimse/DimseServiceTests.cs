@@ -104,6 +104,49 @@ public sealed class DimseServiceTests
     }
 
     [Fact]
+    public async Task Hundreds_of_matches_yielded_at_once_arrive_in_order_each_for_its_own_request()
+    {
+        // More matches than one batch of the writer, some the same response instance, FF00 then FF01 from match 150.
+        await using var listener = ListenerHarness.Start(new DicomServiceProviders { Find = new ManyFindProvider(200, warningAt: 150) });
+        await using var client = await ListenerHarness.ConnectAsync(listener, WellKnownUids.ModalityWorklistInformationModelFind);
+
+        // Twice on one association: the kept response instances must not carry the first request's Message ID (the
+        // client checks every response's Message ID Being Responded To against its request's).
+        var messageIds = new List<ushort>();
+        for (var round = 0; round < 2; round++)
+        {
+            var responses = await client.CFindAsync(WorklistQuery()).ToListAsync();
+
+            Assert.Equal(201, responses.Count);
+            Assert.Equal(Enumerable.Range(0, 200).Select(ManyFindProvider.Accession), responses.Take(200).Select(r => r.Dataset!.GetString(DicomTags.AccessionNumber)));
+            Assert.All(responses.Take(150), r => Assert.Equal(DicomStatus.Pending, r.Status));
+            Assert.All(responses.Skip(150).Take(50), r => Assert.Equal(DicomStatus.PendingWarning, r.Status));
+            Assert.Equal(DicomStatus.Success, responses[200].Status);
+            Assert.Single(responses.Select(r => r.MessageIDBeingRespondedTo).Distinct());
+            messageIds.Add(responses[0].MessageIDBeingRespondedTo);
+            Assert.All(responses, r => Assert.Equal(WellKnownUids.ModalityWorklistInformationModelFind, r.AffectedSOPClassUID));
+        }
+
+        Assert.NotEqual(messageIds[0], messageIds[1]);
+
+        await client.ReleaseAsync();
+    }
+
+    [Fact]
+    public async Task A_provider_failing_mid_batch_ends_with_c000_after_every_match_it_yielded()
+    {
+        await using var listener = ListenerHarness.Start(new DicomServiceProviders { Find = new ManyFindProvider(200, failAfter: 100) });
+        await using var client = await ListenerHarness.ConnectAsync(listener, WellKnownUids.ModalityWorklistInformationModelFind);
+
+        var responses = await client.CFindAsync(WorklistQuery()).ToListAsync();
+
+        Assert.Equal(101, responses.Count);
+        Assert.Equal(Enumerable.Range(0, 100).Select(ManyFindProvider.Accession), responses.Take(100).Select(r => r.Dataset!.GetString(DicomTags.AccessionNumber)));
+        Assert.Equal(DicomStatus.UnableToProcess, responses[100].Status);
+        Assert.Equal("index offline", responses[100].ErrorComment);
+    }
+
+    [Fact]
     public async Task A_final_response_from_the_provider_ends_the_stream()
     {
         var final = CFindResponse.Final(DicomStatus.OutOfResources, "too many matches");

@@ -145,3 +145,30 @@ internal sealed class FloodFindProvider : ICFindProvider
         }
     }
 }
+
+/// <summary>
+/// Yields <paramref name="count"/> matches without waiting (as the worklist does), reusing one response instance per
+/// distinct item as a provider that keeps its responses does; match <paramref name="warningAt"/> on is FF01; throws
+/// after <paramref name="failAfter"/> matches when set.
+/// </summary>
+internal sealed class ManyFindProvider(int count, int warningAt = int.MaxValue, int? failAfter = null) : ICFindProvider
+{
+    private readonly CFindResponse[] _kept = Enumerable.Range(0, 5).Select(i => CFindResponse.Pending(Worklist.Item($"K{i}", $"Kept^{i}"))).ToArray();
+
+    public static string Accession(int i) => i % 3 == 0 ? $"K{i % 5}" : $"N{i}";
+
+    public async IAsyncEnumerable<CFindResponse> OnCFindAsync(DicomAssociationContext context, CFindRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        for (var i = 0; i < count; i++)
+        {
+            if (i == failAfter)
+            {
+                throw new InvalidOperationException("index offline");
+            }
+
+            var response = i % 3 == 0 ? _kept[i % 5] : CFindResponse.Pending(Worklist.Item(Accession(i), $"New^{i}"));
+            yield return i >= warningAt ? response with { Status = DicomStatus.PendingWarning } : response;
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using ActorBroker.Dicom.CharacterSets;
 using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Mwl;
 using static ActorBroker.Dicom.Tests.Mwl.MwlTestData;
 
@@ -122,6 +123,127 @@ public sealed class MwlResponseCacheTests
     }
 
     [Fact]
+    public void Whole_responses_kept_per_query_shape_are_the_bytes_of_the_built_dataset()
+    {
+        var random = new Random(20261130);
+        for (var n = 0; n < 300; n++)
+        {
+            // One entry answered, in one character set, to several random shapes (more than it keeps), each shape
+            // asked by two identifiers parsed separately (a scanner re-asking), in both transfer syntaxes, twice.
+            var entry = RandomEntry(random);
+            var charset = DicomCharacterSet.Parse(CharacterSets[random.Next(CharacterSets.Length)]);
+            var holder = new MwlEncodingCache();
+            for (var shape = 0; shape < MwlEncodedEntry.MaxShapes + 2; shape++)
+            {
+                var identifier = RandomIdentifier(random);
+                var expected = MwlResponseBuilder.BuildUncached(identifier, entry, charset);
+                foreach (var query in new[] { MwlQuery.Parse(identifier), MwlQuery.Parse(RoundTrip(identifier)) })
+                {
+                    foreach (var ts in new[] { DicomTransferSyntax.ExplicitVRLittleEndian, DicomTransferSyntax.ImplicitVRLittleEndian, DicomTransferSyntax.ExplicitVRLittleEndian })
+                    {
+                        var want = DicomDatasetWriter.Write(expected, ts);
+                        var response = MwlResponseBuilder.Pending(query, entry, charset, holder);
+                        Assert.Equal(DicomStatus.Pending, response.Status);
+                        var output = new System.Buffers.ArrayBufferWriter<byte>();
+                        response.DatasetEncoder!.Encode(ts, output);
+                        Assert.True(want.AsSpan().SequenceEqual(output.WrittenSpan), $"#{n} shape {shape} ({charset}, {ts}): {Convert.ToHexString(want)} != {Convert.ToHexString(output.WrittenSpan)}");
+                        if (response.DatasetEncoder is IEncodedDataset encoded)
+                        {
+                            Assert.True(want.AsSpan().SequenceEqual(encoded.Encoded(ts).Span), $"#{n} shape {shape}: pre-encoded bytes");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Queries_of_one_shape_share_a_plan_and_an_entry_answers_them_with_one_response()
+    {
+        var a = Query([(DicomTags.PatientName, ""), (DicomTags.AccessionNumber, "")], [(DicomTags.Modality, "CT"), (DicomTags.ScheduledProcedureStepStartDate, "20261128")]);
+        var b = Query([(DicomTags.PatientName, "NUNEZ*"), (DicomTags.AccessionNumber, "")], [(DicomTags.Modality, "MR"), (DicomTags.ScheduledProcedureStepStartDate, "")]);
+        var other = Query([(DicomTags.PatientName, ""), (DicomTags.PatientID, "")], [(DicomTags.Modality, "CT"), (DicomTags.ScheduledProcedureStepStartDate, "20261128")]);
+        Assert.Equal(a.ResponsePlan.Shape, b.ResponsePlan.Shape); // matching values differ, the keys asked for do not
+        Assert.True(a.ResponsePlan.SameShape(b.ResponsePlan));
+        Assert.False(a.ResponsePlan.SameShape(other.ResponsePlan));
+
+        var entry = Nunez with { };
+        var holder = new MwlEncodingCache();
+        var first = MwlResponseBuilder.Pending(a, entry, DicomCharacterSet.Utf8, holder);
+        Assert.Same(first, MwlResponseBuilder.Pending(b, entry, DicomCharacterSet.Utf8, holder));
+        Assert.Same(first.DatasetEncoder, MwlResponseBuilder.Encoder(b, entry, DicomCharacterSet.Utf8, holder));
+        Assert.NotSame(first, MwlResponseBuilder.Pending(other, entry, DicomCharacterSet.Utf8, holder));
+        var latin1 = MwlResponseBuilder.Pending(a, entry, DicomCharacterSet.Latin1, holder);
+        Assert.NotSame(first, latin1); // another character set, other bytes
+        Assert.Same(first, MwlResponseBuilder.Pending(a, entry, DicomCharacterSet.Utf8, holder)); // and back: each kept one is found again
+        Assert.Same(latin1, MwlResponseBuilder.Pending(b, entry, DicomCharacterSet.Latin1, holder));
+        foreach (var (response, charset) in new[] { (first, DicomCharacterSet.Utf8), (latin1, DicomCharacterSet.Latin1) })
+        {
+            var bytes = new System.Buffers.ArrayBufferWriter<byte>();
+            response.DatasetEncoder!.Encode(DicomTransferSyntax.ExplicitVRLittleEndian, bytes);
+            Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(a.Identifier, entry, charset), DicomTransferSyntax.ExplicitVRLittleEndian), bytes.WrittenSpan.ToArray());
+        }
+
+        // A changed order is a new entry: its responses are its own, not the old entry's.
+        var changed = entry with { PatientName = "NÚÑEZ^MARÍA" };
+        var changedResponse = MwlResponseBuilder.Pending(a, changed, DicomCharacterSet.Utf8, new MwlEncodingCache());
+        Assert.NotSame(first, changedResponse);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        changedResponse.DatasetEncoder!.Encode(DicomTransferSyntax.ExplicitVRLittleEndian, output);
+        Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(a.Identifier, changed, DicomCharacterSet.Utf8), DicomTransferSyntax.ExplicitVRLittleEndian), output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void Keys_the_scp_does_not_know_are_part_of_the_shape_with_their_vr()
+    {
+        // An unknown (private) key comes back empty with the VR it was sent with: two such queries differ in shape.
+        var tag = new DicomTag(0x0011, 0x1001);
+        var lo = MwlQuery.Parse(new DicomDataset().SetEmpty(DicomTags.PatientName, DicomVR.PN).SetEmpty(tag, DicomVR.LO));
+        var sh = MwlQuery.Parse(new DicomDataset().SetEmpty(DicomTags.PatientName, DicomVR.PN).SetEmpty(tag, DicomVR.SH));
+        Assert.False(lo.ResponsePlan.SameShape(sh.ResponsePlan));
+
+        var entry = Nunez with { };
+        var holder = new MwlEncodingCache();
+        foreach (var query in new[] { lo, sh, lo, sh })
+        {
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+            MwlResponseBuilder.Pending(query, entry, DicomCharacterSet.Utf8, holder).DatasetEncoder!.Encode(DicomTransferSyntax.ExplicitVRLittleEndian, output);
+            Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(query.Identifier, entry, DicomCharacterSet.Utf8), DicomTransferSyntax.ExplicitVRLittleEndian), output.WrittenSpan.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Beyond_its_shapes_an_entry_writes_each_response_from_its_values()
+    {
+        var entry = Nunez with { };
+        var holder = new MwlEncodingCache();
+        var queries = new[] { DicomTags.PatientName, DicomTags.PatientID, DicomTags.AccessionNumber, DicomTags.AdmissionID }
+            .Select(tag => Query([(tag, "")], [(DicomTags.Modality, "")]))
+            .ToArray();
+        Assert.True(queries.Length > MwlEncodedEntry.MaxShapes);
+        var kept = queries.Take(MwlEncodedEntry.MaxShapes).Select(q => MwlResponseBuilder.Pending(q, entry, DicomCharacterSet.Utf8, holder)).ToArray();
+        foreach (var (query, i) in queries.Select((q, i) => (q, i)))
+        {
+            var response = MwlResponseBuilder.Pending(query, entry, DicomCharacterSet.Utf8, holder);
+            if (i < MwlEncodedEntry.MaxShapes) Assert.Same(kept[i], response);
+            else Assert.NotSame(response, MwlResponseBuilder.Pending(query, entry, DicomCharacterSet.Utf8, holder)); // made per match
+
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+            response.DatasetEncoder!.Encode(DicomTransferSyntax.ImplicitVRLittleEndian, output);
+            Assert.Equal(DicomDatasetWriter.Write(MwlResponseBuilder.BuildUncached(query.Identifier, entry, DicomCharacterSet.Utf8), DicomTransferSyntax.ImplicitVRLittleEndian), output.WrittenSpan.ToArray());
+        }
+    }
+
+    [Fact]
+    public void A_kept_response_refuses_a_transfer_syntax_it_cannot_write()
+    {
+        var query = Query([(DicomTags.PatientName, "")]);
+        var encoder = MwlResponseBuilder.Encoder(query, Nunez with { }, DicomCharacterSet.Utf8, new MwlEncodingCache());
+        Assert.IsType<MwlCachedResponse>(encoder);
+        Assert.Throws<NotSupportedException>(() => encoder.Encode(DicomTransferSyntax.ExplicitVRBigEndian, new System.Buffers.ArrayBufferWriter<byte>()));
+    }
+
+    [Fact]
     public void Concurrent_first_queries_of_one_entry_agree()
     {
         var query = Query([(DicomTags.PatientName, ""), (DicomTags.ReferringPhysicianName, "")], [(DicomTags.ScheduledPerformingPhysicianName, "")]);
@@ -132,6 +254,10 @@ public sealed class MwlResponseCacheTests
             results[i] = DicomDatasetWriter.Write(MwlResponseBuilder.Build(query, entry, DicomCharacterSet.Latin1), DicomTransferSyntax.ExplicitVRLittleEndian));
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    // The identifier as a peer would send it: written and parsed again (a new dataset, equal keys).
+    private static DicomDataset RoundTrip(DicomDataset identifier) =>
+        DicomDatasetReader.Read(DicomDatasetWriter.Write(identifier, DicomTransferSyntax.ExplicitVRLittleEndian), DicomTransferSyntax.ExplicitVRLittleEndian);
 
     private static void AssertSame(DicomDataset expected, DicomDataset actual, string because)
     {

@@ -64,6 +64,59 @@ public sealed class WorklistIndexTests : IDisposable
     }
 
     [Fact]
+    public void Buckets_taken_whole_or_matched_on_their_remaining_keys_return_what_a_full_scan_returns()
+    {
+        // Values the (modality, day) and (station, day) buckets file in ways the query keys must agree with:
+        // several values, padding spaces, case, a date with spaces, other timezone offsets.
+        string[] modalities = ["CT", " CT", "CT\\MR", "MR", "ct", "MR\\ CT "];
+        string[] stations = ["CT01", "CT01\\CT02", " CT02", "MR01"];
+        string[] dates = ["20261127", "20261128", "20261129", " 20261128"];
+        var random = new Random(4);
+        for (var i = 0; i < 1500; i++)
+        {
+            var date = dates[random.Next(dates.Length)];
+            var item = Item($"B{i:D5}", modalities[random.Next(modalities.Length)], stations[random.Next(stations.Length)], date.Trim(),
+                $"{random.Next(24):D2}{random.Next(4) * 15:D2}", offset: random.Next(3) == 0 ? "+0100" : "-0600") with { SpsStartDate = date };
+            _index.Upsert(new OrderKey("MAINHOSP", $"B{i:D5}"), [item]);
+        }
+
+        var all = _index.All();
+        string?[] queryModalities = ["CT", "MR", "CT ", "ct", "C*"];
+        string?[] queryStations = [null, null, "CT01", "CT02"];
+        string[] queryDates = ["20261128", "20261127-20261128", "20261128-", "-20261127"];
+        string?[] times = [null, null, "0800-1200", "0000-0600"];
+        string?[] zones = [null, null, "+0100"];
+        var taken = 0;
+        for (var n = 0; n < 400; n++)
+        {
+            var query = Query(
+                modality: queryModalities[random.Next(queryModalities.Length)],
+                station: queryStations[random.Next(queryStations.Length)],
+                date: queryDates[random.Next(queryDates.Length)],
+                time: times[random.Next(times.Length)],
+                timezone: zones[random.Next(zones.Length)]);
+            var expected = all.Where(e => query.Matches(e.Entry)).ToHashSet(ReferenceEqualityComparer.Instance);
+            var actual = _index.Query(query, "MAINHOSP");
+            Assert.Equal(actual.Count, actual.Distinct().Count());
+            Assert.True(expected.SetEquals(actual), $"query #{n}: {expected.Count} expected, {actual.Count} returned");
+            if (query.Modality is "CT" or "MR" && query.TimezoneOffsetFromUtc is null && query.Identifier.GetSequence(DicomTags.ScheduledProcedureStepSequence)[0].GetString(DicomTags.ScheduledProcedureStepStartTime).Length == 0)
+            {
+                taken++;
+            }
+        }
+
+        Assert.True(taken > 50, $"{taken} queries answered from whole buckets");
+
+        // An order update replaces the entry: the next answer carries the new one only.
+        var key = new OrderKey("MAINHOSP", "B00000");
+        var before = all.Single(e => e.Order == key);
+        _index.Upsert(key, [Item("B00000", "CT", "CT01", "20261128", "0930")]);
+        var answer = _index.Query(Query(modality: "CT", date: "20261128"), "MAINHOSP");
+        Assert.DoesNotContain(before, answer);
+        Assert.Single(answer, e => e.Order == key);
+    }
+
+    [Fact]
     public void The_narrowest_single_value_key_picks_the_index()
     {
         var random = new Random(7);
