@@ -41,8 +41,11 @@ public sealed class TagQueryRewriterTests
     [Fact]
     public void The_PostgreSQL_spelling_is_repaired_too()
     {
-        const string pg = "SELECT (SELECT STRING_AGG(CASE WHEN t1.ordering_id = x_1.\"Ordering\" THEN t1.tag ELSE NULL END, ';') FROM tags t1) FROM x";
-        Assert.Equal("SELECT (SELECT STRING_AGG(t1.tag, ';') FROM tags t1 WHERE t1.ordering_id = x_1.\"Ordering\") FROM x", TagQueryRewriter.Rewrite(pg));
+        // Verbatim (whitespace included) from PostgreSQL 15's statement log under the same plugin and linq2db versions.
+        const string pg = "(\n\t\t\tSELECT\n\t\t\t\tSTRING_AGG(t1.tag, ';') FILTER (WHERE t1.ordering_id = x_1.\"Ordering\")\n\t\t\tFROM\n\t\t\t\ttags t1\n\t\t)";
+        Assert.Equal("(\n\t\t\tSELECT\n\t\t\t\tSTRING_AGG(t1.tag, ';') FROM tags t1 WHERE t1.ordering_id = x_1.\"Ordering\")", TagQueryRewriter.Rewrite(pg));
+        const string caseForm = "SELECT (SELECT STRING_AGG(CASE WHEN t1.ordering_id = x_1.\"Ordering\" THEN t1.tag ELSE NULL END, ';') FROM tags t1) FROM x";
+        Assert.Equal("SELECT (SELECT STRING_AGG(t1.tag, ';') FROM tags t1 WHERE t1.ordering_id = x_1.\"Ordering\") FROM x", TagQueryRewriter.Rewrite(caseForm));
     }
 
     [Theory]
@@ -50,6 +53,7 @@ public sealed class TagQueryRewriterTests
     // A subquery with a WHERE of its own is not the broken shape: left as it is.
     [InlineData("SELECT (SELECT GROUP_CONCAT(CASE WHEN a.x = b.y THEN a.tag ELSE NULL END, ';') FROM tags a WHERE a.z = 1) FROM b")]
     [InlineData("SELECT CASE WHEN a = b THEN c ELSE NULL END FROM t")]
+    [InlineData("SELECT (SELECT STRING_AGG(t1.tag, ';') FILTER (WHERE t1.ordering_id = x.o) FROM tags t1 WHERE t1.z = 1) FROM x")]
     // Ordered by something else than the joined column, or the join is not on the tags' ordering_id: left alone.
     [InlineData("SELECT x.ordering FROM journal x INNER JOIN tags lp ON lp.ordering_id = x.ordering ORDER BY x.created LIMIT 5")]
     [InlineData("SELECT x.ordering FROM journal x INNER JOIN other o ON o.id = x.ordering ORDER BY x.ordering LIMIT 5")]

@@ -64,7 +64,7 @@ internal static class Peers
         return modules!;
     }
 
-    private static void Unavailable(bool missing, string why)
+    internal static void Unavailable(bool missing, string why)
     {
         if (!missing)
         {
