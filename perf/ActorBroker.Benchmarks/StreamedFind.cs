@@ -13,7 +13,7 @@ namespace ActorBroker.Benchmarks;
 /// <summary>
 /// The server side of one worklist C-FIND as the association runs it, minus the socket: the real
 /// <see cref="DimseServiceDispatcher"/> with a provider that does what MwlFindProvider does (parse the identifier,
-/// query the index, yield each match's <see cref="MwlResponseBuilder.Pending"/> response; without the actor that
+/// query the index for its pending responses (<see cref="WorklistIndex.Responses"/>); without the actor that
 /// counts queries), and the real <see cref="DimseMessageWriter"/> (the shared pending command set, P-DATA-TF framing at
 /// a 16 KiB peer maximum, PDUs gathered to 64 KiB per transport write) writing into a null stream, then the final
 /// Success response.
@@ -63,14 +63,14 @@ internal sealed class StreamedFind
             await Task.CompletedTask;
             var query = MwlQuery.Parse(request.Dataset!);
             var sent = 0;
-            foreach (var match in Index.Query(query, WorklistBenchmarkData.Site))
+            foreach (var response in Index.Responses(query, DicomCharacterSet.Utf8, WorklistBenchmarkData.Site))
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }
 
-                yield return MwlResponseBuilder.Pending(query, match.Entry, DicomCharacterSet.Utf8, match.Encodings);
+                yield return response;
                 sent++;
             }
 

@@ -68,18 +68,18 @@ public sealed class MwlFindProvider : ICFindProvider
 
         var modality = _modalities.Find(ae);
         var charset = modality?.CharacterSet ?? DicomCharacterSet.Utf8;
-        var matches = _index.Query(query, modality?.Site);
+        var responses = _index.Responses(query, charset, modality?.Site);
         var sent = 0;
         try
         {
-            foreach (var match in matches)
+            foreach (var response in responses)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }
 
-                yield return MwlResponseBuilder.Pending(query, match.Entry, charset, match.Encodings);
+                yield return response;
                 sent++;
             }
         }

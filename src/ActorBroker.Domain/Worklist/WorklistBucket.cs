@@ -1,3 +1,5 @@
+using ActorBroker.Dicom.CharacterSets;
+using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Mwl;
 
 namespace ActorBroker.Domain.Worklist;
@@ -14,6 +16,7 @@ internal sealed class WorklistBucket
 {
     private readonly HashSet<WorklistIndexEntry> _set = new(ReferenceEqualityComparer.Instance);
     private WorklistIndexEntry[]? _sorted;
+    private readonly MwlResponseSet _responses = new();
 
     public WorklistBucket(string? modality, string? stationAeTitle, int day)
     {
@@ -62,5 +65,18 @@ internal sealed class WorklistBucket
         }
 
         return sorted;
+    }
+
+    /// <summary>
+    /// The pending responses to a query that takes this bucket whole, in result order: made once per change of the
+    /// bucket, response shape and character set, and then handed out as one array. A scanner's repeated query then
+    /// walks one array in order instead of following each item's entry, encoding cache and cached response through
+    /// the heap (dependent cache misses per item were about half of a 3,500-item answer's time). Runs under the
+    /// index's read lock; concurrent readers may both build it and publish equal arrays.
+    /// </summary>
+    public CFindResponse[] Responses(MwlQuery query, DicomCharacterSet target)
+    {
+        var sorted = Sorted();
+        return _responses.For(sorted, query, target, sorted.Length, i => (sorted[i].Entry, sorted[i].Encodings));
     }
 }

@@ -1,3 +1,5 @@
+using ActorBroker.Dicom.CharacterSets;
+using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Mwl;
 using ActorBroker.Domain.Orders;
 
@@ -198,6 +200,41 @@ public sealed class WorklistIndex : IDisposable
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// The pending C-FIND responses (PS3.4 K.4.1.3.1: one per item) to <paramref name="query"/> at
+    /// <paramref name="site"/> in <paramref name="target"/>, in <see cref="Query"/>'s order. When the answer is one
+    /// (modality or station, day) bucket taken whole (a scanner's "my modality, today"), the bucket's kept array of
+    /// responses is returned as it is; otherwise each match's response is looked up from its own cache.
+    /// </summary>
+    public IReadOnlyList<CFindResponse> Responses(MwlQuery query, DicomCharacterSet target, string? site = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(target);
+        _lock.EnterReadLock();
+        try
+        {
+            if (SitesLocked(site).ToList() is [var only]
+                && only.Plan(query) is { Ordered: [var bucket] }
+                && query.Residual(bucket.Modality, bucket.StationAeTitle, bucket.Day).IsUniversal)
+            {
+                return bucket.Responses(query, target);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
+        var matches = Query(query, site);
+        var responses = new CFindResponse[matches.Count];
+        for (var i = 0; i < responses.Length; i++)
+        {
+            responses[i] = MwlResponseBuilder.Pending(query, matches[i].Entry, target, matches[i].Encodings);
+        }
+
+        return responses;
     }
 
     /// <summary>Which index <see cref="Query"/> uses for each site, and how many candidates it checks (diagnostics, tests).</summary>

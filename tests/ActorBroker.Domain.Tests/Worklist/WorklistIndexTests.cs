@@ -1,5 +1,6 @@
 using ActorBroker.Dicom.CharacterSets;
 using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Mwl;
 using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Worklist;
@@ -114,6 +115,54 @@ public sealed class WorklistIndexTests : IDisposable
         var answer = _index.Query(Query(modality: "CT", date: "20261128"), "MAINHOSP");
         Assert.DoesNotContain(before, answer);
         Assert.Single(answer, e => e.Order == key);
+    }
+
+    [Fact]
+    public void Responses_are_each_matchs_pending_response_in_result_order_and_a_whole_bucket_keeps_its_array_until_it_changes()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 800; i++)
+        {
+            _index.Upsert(new OrderKey("MAINHOSP", $"R{i}"), [RandomItem(random, "MAINHOSP", $"R{i}", 0)]);
+        }
+
+        foreach (var target in new[] { DicomCharacterSet.Utf8, DicomCharacterSet.Latin1 })
+        {
+            for (var n = 0; n < 200; n++)
+            {
+                var query = RandomQuery(random);
+                var expected = _index.Query(query, "MAINHOSP").Select(e => MwlResponseBuilder.Pending(query, e.Entry, target, e.Encodings)).ToList();
+                var actual = _index.Responses(query, target, "MAINHOSP");
+                Assert.Equal(expected.Count, actual.Count);
+                for (var i = 0; i < expected.Count; i++)
+                {
+                    Assert.True(Encoded(expected[i]).AsSpan().SequenceEqual(Encoded(actual[i])), $"query #{n}, response {i} differs");
+                }
+            }
+        }
+
+        // "My modality, today": one bucket taken whole, answered twice with the same kept array.
+        var today = Query(modality: "CT", date: "20261128");
+        var first = _index.Responses(today, DicomCharacterSet.Utf8, "MAINHOSP");
+        Assert.NotEmpty(first);
+        Assert.Same(first, _index.Responses(Query(modality: "CT", date: "20261128"), DicomCharacterSet.Utf8, "MAINHOSP"));
+        // Another character set or another response shape: other responses.
+        Assert.NotSame(first, _index.Responses(today, DicomCharacterSet.Latin1, "MAINHOSP"));
+        Assert.NotSame(first, _index.Responses(Query(modality: "CT", date: "20261128", timezone: "-0600"), DicomCharacterSet.Utf8, "MAINHOSP"));
+
+        // A new item in the bucket: the next answer has it, the kept array is not reused.
+        _index.Upsert(new OrderKey("MAINHOSP", "NEW1"), [Item("NEW1", "CT", "CT01", "20261128", "0000")]);
+        var after = _index.Responses(today, DicomCharacterSet.Utf8, "MAINHOSP");
+        Assert.Equal(first.Count + 1, after.Count);
+        var added = _index.Query(today, "MAINHOSP").Single(e => e.Order.Accession == "NEW1");
+        Assert.Contains(after, r => Encoded(r).AsSpan().SequenceEqual(Encoded(MwlResponseBuilder.Pending(today, added.Entry, DicomCharacterSet.Utf8, added.Encodings))));
+    }
+
+    private static byte[] Encoded(CFindResponse response)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        response.DatasetEncoder!.Encode(DicomTransferSyntax.ExplicitVRLittleEndian, output);
+        return output.WrittenSpan.ToArray();
     }
 
     [Fact]
