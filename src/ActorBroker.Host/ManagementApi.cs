@@ -37,7 +37,7 @@ internal static class ManagementApi
         InterfaceApi.Map(app); // interfaces, outboxes, studies (issue 4)
     }
 
-    private static async Task<IResult> Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock, IRequiredActor<OutboundKey> outbound)
+    private static async Task<IResult> Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock, IRequiredActor<OutboundKey> outbound, ActorSystem system)
     {
         var bound = endpoints.Snapshot();
         var components = settings.Hl7Listeners
@@ -69,7 +69,23 @@ internal static class ManagementApi
             uptimeSeconds = Math.Round((clock.Time.GetUtcNow() - clock.StartedAt).TotalSeconds, 1),
             journal = PersistenceSetup.IsSqlite(settings.Persistence) ? "sqlite" : "postgresql",
             components,
+            cluster = ClusterView(system),
         }, BrokerHost.Json);
+    }
+
+    // Which nodes this one sees (a single node lists itself): the first thing to check when a node of a multi-node
+    // setup seems to miss orders.
+    private static object ClusterView(ActorSystem system)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var state = cluster.State;
+        return new
+        {
+            self = cluster.SelfAddress.ToString(),
+            leader = state.Leader?.ToString(),
+            members = state.Members.Select(m => new { address = m.Address.ToString(), status = m.Status.ToString() }).ToList(),
+            unreachable = state.Unreachable.Select(m => m.Address.ToString()).ToList(),
+        };
     }
 
     private static async Task<IResult> ListOrders(IRequiredActor<OrderIndexKey> index, string? site, string? state, int? limit)
