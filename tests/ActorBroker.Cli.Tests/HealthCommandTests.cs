@@ -33,6 +33,32 @@ public class HealthCommandTests
     }
 
     [Fact]
+    public async Task Cluster_members_follow_with_this_node_the_leader_and_the_unreachable_marked()
+    {
+        var json = ContractJson.Health.Replace(
+            "]}",
+            """],"cluster":{"self":"akka.tcp://actorbroker@127.0.0.1:4053","leader":"akka.tcp://actorbroker@127.0.0.1:4053","members":[{"address":"akka.tcp://actorbroker@127.0.0.1:4053","status":"Up"},{"address":"akka.tcp://actorbroker@127.0.0.1:4054","status":"Up"},{"address":"akka.tcp://actorbroker@127.0.0.1:4055","status":"Joining"}],"unreachable":["akka.tcp://actorbroker@127.0.0.1:4054"]}}""",
+            StringComparison.Ordinal);
+        var handler = new FakeHandler().On("/api/health", json);
+
+        var result = await Abctl.RunAsync(handler, "health");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            """
+            dicom:mwl   starting   127.0.0.1:11112
+
+            MEMBER                                 STATUS       ROLE
+            akka.tcp://actorbroker@127.0.0.1:4053  Up           this node, leader
+            akka.tcp://actorbroker@127.0.0.1:4054  Unreachable  -
+            akka.tcp://actorbroker@127.0.0.1:4055  Joining      -
+
+            """.ReplaceLineEndings("\n"),
+            result.Out,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Degraded_is_reported_and_still_exits_0()
     {
         var handler = new FakeHandler().On("/api/health", ContractJson.Health.Replace("\"ok\"", "\"degraded\"", StringComparison.Ordinal));

@@ -8,7 +8,7 @@ internal static class HealthCommand
 {
     public static CommandSpec Spec { get; } = new(
         Name: "health",
-        Summary: "Show broker status: node, version, uptime, journal and listener components",
+        Summary: "Show broker status: node, version, uptime, journal, listener components and cluster members",
         Arguments: [],
         Options: [],
         Handler: RunAsync,
@@ -47,6 +47,26 @@ internal static class HealthCommand
         else
         {
             components.Write(context.Out);
+        }
+
+        // The cluster as this node sees it (brokers from session 4 on): which nodes are members, which is the leader,
+        // which are unreachable. A single node lists itself.
+        var cluster = health.Object("cluster");
+        var members = new TableWriter("Member", "Status", "Role");
+        var self = cluster.Text("self");
+        var leader = cluster.Text("leader");
+        var unreachable = cluster.Items("unreachable").Select(u => u.GetString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var member in cluster.Items("members"))
+        {
+            var address = member.Text("address");
+            var role = string.Join(", ", new[] { address == self ? "this node" : null, address == leader ? "leader" : null }.OfType<string>());
+            members.AddRow(address, unreachable.Contains(address) ? "Unreachable" : member.Text("status"), role.Length == 0 ? null : role);
+        }
+
+        if (members.RowCount > 0)
+        {
+            context.Out.WriteLine();
+            members.Write(context.Out);
         }
 
         return ExitCodes.Ok;
