@@ -155,7 +155,7 @@ public static class PersistenceSetup
     }
 
     /// <summary>
-    /// The linq2db options for all three plugins: the tag-aggregate repair (every provider) and, for SQLite, the batching
+    /// The linq2db options for all three plugins: the tag-query repairs (every provider) and, for SQLite, the batching
     /// interceptor.
     /// </summary>
     public static Setup DataOptions(PersistenceSettings settings, string dataDir)

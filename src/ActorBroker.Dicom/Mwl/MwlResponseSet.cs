@@ -21,15 +21,22 @@ public sealed class MwlResponseSet
     public CFindResponse[] For(object source, MwlQuery query, DicomCharacterSet target, int count, Func<int, (MwlEntry Entry, MwlEncodingCache? Encodings)> item)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(item);
         var plan = query.ResponsePlan;
         var current = Volatile.Read(ref _current);
-        if (current is not null && ReferenceEquals(current.Source, source) && ReferenceEquals(current.Target, target)
-            && (ReferenceEquals(current.Plan, plan) || current.Plan.SameShape(plan)))
+        if (current is not null && ReferenceEquals(current.Source, source) && ReferenceEquals(current.Target, target) && current.Plan.SameShape(plan))
         {
             return current.Responses;
         }
 
+        var responses = Build(query, target, count, item);
+        Volatile.Write(ref _current, new Snapshot(source, plan, target, responses));
+        return responses;
+    }
+
+    /// <summary>The responses to <paramref name="query"/> for the <paramref name="count"/> items <paramref name="item"/> gives, in that order, made now and kept by no one.</summary>
+    public static CFindResponse[] Build(MwlQuery query, DicomCharacterSet target, int count, Func<int, (MwlEntry Entry, MwlEncodingCache? Encodings)> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
         var responses = new CFindResponse[count];
         for (var i = 0; i < count; i++)
         {
@@ -37,7 +44,6 @@ public sealed class MwlResponseSet
             responses[i] = MwlResponseBuilder.Pending(query, entry, target, encodings);
         }
 
-        Volatile.Write(ref _current, new Snapshot(source, plan, target, responses));
         return responses;
     }
 

@@ -135,7 +135,24 @@ public sealed class WorklistIndex : IDisposable
     /// The items matching <paramref name="query"/> at <paramref name="site"/> (every site when null), ordered by
     /// start time, accession and SPS ID. The list is the caller's; the entries are immutable.
     /// </summary>
-    public IReadOnlyList<WorklistIndexEntry> Query(MwlQuery query, string? site = null)
+    public IReadOnlyList<WorklistIndexEntry> Query(MwlQuery query, string? site = null) => Select(query, site, target: null).Matches;
+
+    /// <summary>
+    /// The pending C-FIND responses (PS3.4 K.4.1.3.1: one per item) to <paramref name="query"/> at
+    /// <paramref name="site"/> in <paramref name="target"/>, in <see cref="Query"/>'s order. When the answer is one
+    /// (modality or station, day) bucket taken whole (a scanner's "my modality, today"), the bucket's kept array of
+    /// responses is returned as it is; otherwise each match's response is looked up from its own cache.
+    /// </summary>
+    public IReadOnlyList<CFindResponse> Responses(MwlQuery query, DicomCharacterSet target, string? site = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (matches, whole) = Select(query, site, target);
+        return whole ?? MwlResponseSet.Build(query, target, matches.Count, i => (matches[i].Entry, matches[i].Encodings));
+    }
+
+    // The matches, sorted; or, when the caller wants responses in target and the answer is one bucket taken whole,
+    // that bucket's kept responses instead (no list of matches at all).
+    private (List<WorklistIndexEntry> Matches, CFindResponse[]? Whole) Select(MwlQuery query, string? site, DicomCharacterSet? target)
     {
         ArgumentNullException.ThrowIfNull(query);
         var matches = new List<WorklistIndexEntry>();
@@ -146,7 +163,6 @@ public sealed class WorklistIndex : IDisposable
             var plans = SitesLocked(site).Select(s => s.Plan(query)).ToList();
             if (plans is [{ Ordered: { } ordered } only])
             {
-                matches.EnsureCapacity(only.Count);
                 // (key, day) buckets in day order, each read in result order: the matches come out sorted,
                 // unless an item's start instant falls before one of an earlier day (other timezone offsets).
                 // Each bucket's key and day decide some of the query's keys for all its items: only the rest are
@@ -154,6 +170,12 @@ public sealed class WorklistIndex : IDisposable
                 foreach (var bucket in ordered)
                 {
                     var residual = query.Residual(bucket.Modality, bucket.StationAeTitle, bucket.Day);
+                    if (residual.IsUniversal && target is not null && ordered.Count == 1)
+                    {
+                        return (matches, bucket.Responses(query, target));
+                    }
+
+                    matches.EnsureCapacity(only.Count);
                     var sortedItems = bucket.Sorted();
                     if (residual.IsUniversal)
                     {
@@ -199,42 +221,7 @@ public sealed class WorklistIndex : IDisposable
             matches.Sort(WorklistIndexEntry.ResultOrder);
         }
 
-        return matches;
-    }
-
-    /// <summary>
-    /// The pending C-FIND responses (PS3.4 K.4.1.3.1: one per item) to <paramref name="query"/> at
-    /// <paramref name="site"/> in <paramref name="target"/>, in <see cref="Query"/>'s order. When the answer is one
-    /// (modality or station, day) bucket taken whole (a scanner's "my modality, today"), the bucket's kept array of
-    /// responses is returned as it is; otherwise each match's response is looked up from its own cache.
-    /// </summary>
-    public IReadOnlyList<CFindResponse> Responses(MwlQuery query, DicomCharacterSet target, string? site = null)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(target);
-        _lock.EnterReadLock();
-        try
-        {
-            if (SitesLocked(site).ToList() is [var only]
-                && only.Plan(query) is { Ordered: [var bucket] }
-                && query.Residual(bucket.Modality, bucket.StationAeTitle, bucket.Day).IsUniversal)
-            {
-                return bucket.Responses(query, target);
-            }
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-
-        var matches = Query(query, site);
-        var responses = new CFindResponse[matches.Count];
-        for (var i = 0; i < responses.Length; i++)
-        {
-            responses[i] = MwlResponseBuilder.Pending(query, matches[i].Entry, target, matches[i].Encodings);
-        }
-
-        return responses;
+        return (matches, null);
     }
 
     /// <summary>Which index <see cref="Query"/> uses for each site, and how many candidates it checks (diagnostics, tests).</summary>
