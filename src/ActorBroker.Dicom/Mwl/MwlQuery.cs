@@ -17,6 +17,7 @@ public sealed class MwlQuery
     // entry's start already parsed skips the parsing.
     private DateTimeMatcher? _dateTime;
     private MwlResponsePlan? _responsePlan;
+    private MwlResidualMatcher? _all;
 
     // The predicates of the SPS Modality and Scheduled Station AE Title keys (when matched): an index bucket of one
     // modality or station may imply them (Residual).
@@ -134,15 +135,10 @@ public sealed class MwlQuery
     }
 
     /// <summary>As <see cref="Matches(MwlEntry)"/>, with the entry's SPS start already parsed (<see cref="MwlSpsStart.Of"/>): what an index that keeps it beside each item calls.</summary>
-    public bool Matches(MwlEntry entry, in MwlSpsStart start)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        foreach (var predicate in _predicates)
-        {
-            if (!predicate(entry)) return false;
-        }
-        return _dateTime is null || _dateTime.Matches(start);
-    }
+    public bool Matches(MwlEntry entry, in MwlSpsStart start) => All.Matches(entry, start);
+
+    // Every key: the residual of a bucket that decides nothing (built on first use; the keys do not change after parsing).
+    private MwlResidualMatcher All => _all ??= new MwlResidualMatcher([.. _predicates], _dateTime);
 
     /// <summary>
     /// What is left of <see cref="Matches(MwlEntry, in MwlSpsStart)"/> for candidates known to share some values,
@@ -159,6 +155,11 @@ public sealed class MwlQuery
         var dropModality = _modalityPredicate is not null && Implies(modality, Modality);
         var dropStation = _stationPredicate is not null && Implies(stationAeTitle, StationAeTitle);
         var dropDate = _dateTime is not null && spsStartDate is { } day && _dateTime.ImpliedBy(day);
+        if (!dropModality && !dropStation && !dropDate)
+        {
+            return All;
+        }
+
         var predicates = _predicates
             .Where(p => !(dropModality && ReferenceEquals(p, _modalityPredicate)) && !(dropStation && ReferenceEquals(p, _stationPredicate)))
             .ToArray();
