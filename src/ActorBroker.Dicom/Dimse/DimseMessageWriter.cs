@@ -44,22 +44,20 @@ internal sealed class DimseMessageWriter
     public int MaxFragmentLength { get; }
 
     /// <summary>
-    /// Sends <paramref name="message"/>. <paramref name="encodedCommand"/>, when given, is the message's command set
-    /// already encoded (a C-FIND's pending responses all share one); <paramref name="flush"/> false lets the PDUs wait
-    /// for the next message's (see the class remarks).
+    /// Sends <paramref name="message"/>. <paramref name="flush"/> false lets the PDUs wait for the next message's (see
+    /// the class remarks); messages that share one encoded command set go through <see cref="SendManyAsync"/>.
     /// </summary>
     public async Task SendAsync(
         byte presentationContextId,
         DimseMessage message,
         DicomTransferSyntax transferSyntax,
         CancellationToken cancellationToken,
-        ReadOnlyMemory<byte> encodedCommand = default,
         bool flush = true)
     {
         await _lock.WaitAsync(CancellationToken.None);
         try
         {
-            await AppendLockedAsync(presentationContextId, message, transferSyntax, encodedCommand.IsEmpty ? DimseCommandCodec.Encode(message) : encodedCommand, cancellationToken);
+            await AppendLockedAsync(presentationContextId, message, transferSyntax, DimseCommandCodec.Encode(message), cancellationToken);
             if (flush)
             {
                 await FlushLockedAsync();

@@ -137,7 +137,7 @@ public sealed class DimseMessageWriterTests
 
         for (var i = 0; i < 10; i++)
         {
-            await writer.SendAsync(1, pending, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None, command, flush: false);
+            await writer.SendAsync(1, pending, DicomTransferSyntax.ExplicitVRLittleEndian, CancellationToken.None, flush: false);
         }
 
         Assert.Equal(0, stream.Writes);
@@ -177,7 +177,7 @@ public sealed class DimseMessageWriterTests
         var single = new DimseMessageWriter(Channel(oneByOne), 16384, 65536);
         foreach (var message in messages)
         {
-            await single.SendAsync(3, message, DicomTransferSyntax.ImplicitVRLittleEndian, CancellationToken.None, command, flush: false);
+            await single.SendAsync(3, message, DicomTransferSyntax.ImplicitVRLittleEndian, CancellationToken.None, flush: false);
         }
 
         await single.FlushAsync();
