@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 for p in src/ActorBroker.Host perf/ActorBroker.LoadGen; do dotnet build -c Release -nologo -clp:ErrorsOnly "$p" >/dev/null; done
 LG=perf/ActorBroker.LoadGen/bin/Release/net10.0/ActorBroker.LoadGen
 HOST_DLL=src/ActorBroker.Host/bin/Release/net10.0/ActorBroker.Host.dll
+. perf/lib.sh
 DATA=$(mktemp -d)
 trap 'kill $BROKER 2>/dev/null || true; wait $BROKER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 sets=(--set "actor-broker.data-dir=\"$DATA\"" --set actor-broker.hl7.listeners.orders.port=0 --set actor-broker.hl7.listeners.reports.port=0 --set actor-broker.management.port=0 --set actor-broker.dicom.port=0 --set akka.loglevel=WARNING)
@@ -17,8 +18,8 @@ for kv in ${BROKER_SET:-}; do sets+=(--set "$kv"); done
 dotnet "$HOST_DLL" "${sets[@]}" --ports-file "$DATA/ports.json" > "$DATA/broker.log" 2>&1 &
 BROKER=$!
 for _ in $(seq 1 120); do [ -f "$DATA/ports.json" ] && break; sleep 0.5; done
-PORT=$(sed -n 's/.*"hl7:orders":"127.0.0.1:\([0-9]*\)".*/\1/p' "$DATA/ports.json")
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
+PORT=$(port_of "$DATA/ports.json" hl7:orders)
+machine
 echo "## broker (SQLite journal, ACK after the inbound log write): $LG --port PORT $*"
 "$LG" --port "$PORT" "$@" || true
 kill $BROKER; wait $BROKER 2>/dev/null || true

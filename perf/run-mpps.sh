@@ -15,9 +15,7 @@ cd "$(dirname "$0")/.."
 for p in src/ActorBroker.Host perf/ActorBroker.LoadGen; do dotnet build -c Release -nologo -clp:ErrorsOnly "$p" >/dev/null; done
 LG=perf/ActorBroker.LoadGen/bin/Release/net10.0/ActorBroker.LoadGen
 HOST_DLL=src/ActorBroker.Host/bin/Release/net10.0/ActorBroker.Host.dll
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-port_of() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]].rsplit(":", 1)[1])' "$1" "$2"; }
-machine() { echo "# $(date -u +%FT%TZ) $(nproc) cores, $(uname -m), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+. perf/lib.sh
 
 DATA=$(mktemp -d)
 BROKER=""

@@ -39,9 +39,7 @@ dotnet build -c Release -nologo -clp:ErrorsOnly src/ActorBroker.Host >/dev/null
 HOST_DLL=src/ActorBroker.Host/bin/Release/net10.0/ActorBroker.Host.dll
 dotnet build -c Release -nologo -clp:ErrorsOnly perf/ActorBroker.Benchmarks >/dev/null
 BENCH_DLL=perf/ActorBroker.Benchmarks/bin/Release/net10.0/ActorBroker.Benchmarks.dll
-free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-port_of() { $PY -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]].rsplit(":", 1)[1])' "$1" "$2"; }
-machine() { echo "# $(date -u +%FT%TZ) $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+. perf/lib.sh
 
 DATA=$(mktemp -d)
 CACHE=${TMPDIR:-/tmp}/ab-mwl-perf/$ITEMS-$SEED-$DAY

@@ -30,6 +30,7 @@ cleanup() {
 trap cleanup EXIT
 sets=(--set "actor-broker.data-dir=\"$DATA\"" --set actor-broker.hl7.listeners.orders.port=0 --set actor-broker.hl7.listeners.reports.port=0
       --set actor-broker.management.port=0 --set actor-broker.dicom.port=0 --set akka.loglevel=WARNING)
+. perf/lib.sh
 now_ms() { date +%s%3N; }
 start_broker() { # log-file -> sets BROKER, waits for the ports file
   rm -f "$DATA/ports.json"
@@ -42,8 +43,7 @@ start_broker() { # log-file -> sets BROKER, waits for the ports file
   done
   echo "broker not ready after 60 s"; exit 3
 }
-port_of() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]].rsplit(":", 1)[1])' "$DATA/ports.json" "$1"; }
-worklist() { curl -s "http://127.0.0.1:$(port_of management)/api/modalities" | python3 -c 'import json, sys; w = json.load(sys.stdin)["worklist"]; print(w["status"], w["items"], w["rebuildMilliseconds"])' 2>/dev/null || echo "- 0 -"; }
+worklist() { curl -s "http://127.0.0.1:$(port_of "$DATA/ports.json" management)/api/modalities" | python3 -c 'import json, sys; w = json.load(sys.stdin)["worklist"]; print(w["status"], w["items"], w["rebuildMilliseconds"])' 2>/dev/null || echo "- 0 -"; }
 wait_ready() { # expected-items timeout-s -> prints "status items rebuild-ms" once ready with every item
   local expected=$1 deadline=$(( $(date +%s) + $2 )) w status items
   while :; do
@@ -55,10 +55,10 @@ wait_ready() { # expected-items timeout-s -> prints "status items rebuild-ms" on
   done
 }
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $(uname -m), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+machine
 start_broker "$DATA/broker-1.log"
 echo "## feeding $ORDERS orders: $LG --port PORT --connections $CONNECTIONS --messages $ORDERS --warmup 0 --unique-accessions"
-"$LG" --port "$(port_of hl7:orders)" --connections "$CONNECTIONS" --messages "$ORDERS" --warmup 0 --unique-accessions | grep -E '^(msgs/s|ACKs)'
+"$LG" --port "$(port_of "$DATA/ports.json" hl7:orders)" --connections "$CONNECTIONS" --messages "$ORDERS" --warmup 0 --unique-accessions | grep -E '^(msgs/s|ACKs)'
 echo "# worklist after the feed: $(wait_ready "$ORDERS" 600)"
 kill "$BROKER"; wait "$BROKER" 2>/dev/null || true; BROKER=""
 echo "# journal: $(du -sh "$DATA" | cut -f1) in $DATA ($(ls "$DATA" | tr '\n' ' '))"
