@@ -102,47 +102,8 @@ internal sealed class UpperLayerChannel : IAsyncDisposable
     /// streaming thousands of worklist items. Every PDU's event is fired before any byte goes out: in Sta6 and Sta8
     /// Evt9 leaves the state as it is, so the machine cannot refuse a later PDU of the batch after accepting the first.
     /// </summary>
-    public async ValueTask SendPDataPdusAsync(ReadOnlyMemory<byte> pdus, int pduCount, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            var send = false;
-            lock (_gate)
-            {
-                for (var i = 0; i < pduCount; i++)
-                {
-                    if (!_machine.TryFire(AssociationEvent.Evt9, out var transition))
-                    {
-                        throw new DicomNetworkException(
-                            $"Cannot send {Describe(AssociationEvent.Evt9)}: the association is in {_machine.State} ({StateDescription(_machine.State)}).");
-                    }
-
-                    ApplyLocked(transition);
-                    send |= (transition.Effects & AnySend) != 0;
-                }
-            }
-
-            if (!send)
-            {
-                return;
-            }
-
-            try
-            {
-                await _stream.WriteAsync(pdus, CancellationToken.None);
-            }
-            catch (Exception e) when (IsTransportFailure(e))
-            {
-                CloseTransport();
-                throw new DicomNetworkException($"Sending {Describe(AssociationEvent.Evt9)} failed: {e.Message}", e);
-            }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public ValueTask SendPDataPdusAsync(ReadOnlyMemory<byte> pdus, int pduCount, CancellationToken cancellationToken) =>
+        SendAsync(AssociationEvent.Evt9, pduCount, () => pdus, cancellationToken);
 
     /// <summary>Evt11: A-RELEASE request; AR-1 sends the A-RELEASE-RQ.</summary>
     public ValueTask SendReleaseRequestAsync(CancellationToken cancellationToken) =>
@@ -308,34 +269,45 @@ internal sealed class UpperLayerChannel : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async ValueTask SendAsync(AssociationEvent associationEvent, Pdu pdu, CancellationToken cancellationToken)
+    private ValueTask SendAsync(AssociationEvent associationEvent, Pdu pdu, CancellationToken cancellationToken) =>
+        SendAsync(associationEvent, 1, () =>
+        {
+            _writer.Reset();
+            pdu.WriteTo(_writer);
+            return _writer.WrittenMemory;
+        }, cancellationToken);
+
+    // Fires associationEvent once per PDU (all before any byte goes out) and, when the machine says to send, writes the
+    // bytes of those PDUs in one transport write; a transport failure closes the transport.
+    private async ValueTask SendAsync(AssociationEvent associationEvent, int pduCount, Func<ReadOnlyMemory<byte>> encode, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            AssociationTransition transition;
+            var send = false;
             lock (_gate)
             {
-                if (!_machine.TryFire(associationEvent, out transition))
+                for (var i = 0; i < pduCount; i++)
                 {
-                    throw new DicomNetworkException(
-                        $"Cannot send {Describe(associationEvent)}: the association is in {_machine.State} ({StateDescription(_machine.State)}).");
-                }
+                    if (!_machine.TryFire(associationEvent, out var transition))
+                    {
+                        throw new DicomNetworkException(
+                            $"Cannot send {Describe(associationEvent)}: the association is in {_machine.State} ({StateDescription(_machine.State)}).");
+                    }
 
-                ApplyLocked(transition);
+                    ApplyLocked(transition);
+                    send |= (transition.Effects & AnySend) != 0;
+                }
             }
 
-            if ((transition.Effects & AnySend) == 0)
+            if (!send)
             {
                 return;
             }
 
-            _writer.Reset();
-            pdu.WriteTo(_writer);
-
             try
             {
-                await _stream.WriteAsync(_writer.WrittenMemory, CancellationToken.None);
+                await _stream.WriteAsync(encode(), CancellationToken.None);
             }
             catch (Exception e) when (IsTransportFailure(e))
             {
