@@ -180,7 +180,11 @@ public sealed class MllpSenderConnection : IAsyncDisposable
 
                 if (read == 0)
                 {
-                    failure = Volatile.Read(ref _fault) ?? new IOException(_framer.InFrame
+                    // Our own DisposeAsync shuts the socket down after cancelling: a pending receive may then end with
+                    // 0 bytes instead of a cancellation, and that is a clean close, not the peer's.
+                    failure = _closing.IsCancellationRequested
+                        ? null
+                        : Volatile.Read(ref _fault) ?? new IOException(_framer.InFrame
                         ? $"connection closed by the peer {RemoteEndPoint} in the middle of a reply ({_framer.PendingBytes} bytes received)"
                         : $"connection closed by the peer {RemoteEndPoint}");
                     break;
