@@ -103,16 +103,17 @@ public static class BrokerAkkaSetup
                 EntityShardOptions(settings))
             .WithActors((system, registry) =>
             {
-                var index = system.ActorOf(OrderIndexActor.GetProps(PersistenceSetup.QueryId), OrderIndexActor.Name);
+                // One reader of order events feeds the order lookup and the worklist index (issue 3: a restart reads
+                // the journal once); the DICOM SCP reads the index directly.
+                var index = system.ActorOf(OrderReadModelActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex, JournalTagReader.For(settings.Persistence, settings.DataDir)), OrderReadModelActor.Name);
                 registry.Register<OrderIndexKey>(index);
+                registry.Register<WorklistKey>(index);
                 var interfaces = system.ActorOf(
                     InterfacesSupervisor.GetProps(settings, registry.Get<OrderRegionKey>(), registry.Get<ExceptionStoreKey>(), endpoints, time, index),
                     "interfaces");
                 registry.Register<InterfacesKey>(interfaces);
 
-                // --- DICOM / worklist (issue 3): the worklist actor writes the shared index, the DICOM SCP reads it.
-                var worklist = system.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex), WorklistActor.Name);
-                registry.Register<WorklistKey>(worklist);
+                // --- DICOM / worklist (issue 3): the read model above writes the shared index, the DICOM SCP reads it.
                 var mppsProvider = new MppsProvider(registry.Get<MppsRegionKey>(), time);
                 var srProvider = new Reports.SrStoreProvider(registry.Get<OrderRegionKey>(), index, registry.Get<ExceptionStoreKey>(), modalityDirectory, settings.Sites, time);
                 var modalities = system.ActorOf(

@@ -48,13 +48,15 @@ public sealed class PostgresInteropTests : IDisposable
         Assert.True(changed.EventTypes().SequenceEqual(["OrderPlaced", "OrderChanged"]), changed.GetRawText());
         Assert.Equal(OrderMessageFactory.ChangedStart, Assert.Single(changed.Array("scheduledSteps")).Str("start"));
 
-        // The worklist is rebuilt from the PostgreSQL journal by events-by-tag (the read model never wakes the orders).
+        // The worklist is rebuilt from the PostgreSQL journal (the read model never wakes the orders)
         var modalities = await Eventually.MatchesAsync(
             () => again.GetOrNullAsync("api/modalities"),
             m => m is { } j && j.GetProperty("worklist").GetProperty("status").GetString() == "ready",
             last => "worklist ready after the restart; last answer: " + (last is { } j ? j.GetRawText() : "none"));
         var worklist = modalities!.Value.GetProperty("worklist");
         Assert.Equal(orders.Count, worklist.GetProperty("items").GetInt32());
+        // ... read directly from PostgreSQL's journal and tags tables (JournalTagReader), not through the fallback.
+        Assert.DoesNotContain("reading the journal directly failed", second.Output, StringComparison.Ordinal);
         var orderList = await again.OrdersAsync("MAINHOSP");
         var listed = orderList.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("accession").GetString() ?? "").ToHashSet();
         Assert.Subset(orders.Select(o => o.Accession).ToHashSet(), listed);

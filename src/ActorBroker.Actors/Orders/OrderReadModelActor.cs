@@ -1,4 +1,9 @@
+using System.Threading.Channels;
+using ActorBroker.Actors.Persistence;
+using ActorBroker.Actors.Worklist;
 using ActorBroker.Domain.Orders;
+using ActorBroker.Domain.Sites;
+using ActorBroker.Domain.Worklist;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence.Query;
@@ -9,60 +14,183 @@ using Akka.Streams.Dsl;
 namespace ActorBroker.Actors.Orders;
 
 /// <summary>
-/// Base of every read model fed by order events (the order index, the worklist). Two feeds: the journal by tag
-/// "order" (first the current events, which is the rebuild at start, then the live stream from the last offset)
-/// and this node's event stream (<see cref="OrderEventJournaled"/>, published by an entity right after a write, so
-/// a read model is current without waiting for the journal poll). Each order's events are applied strictly in
-/// sequence with the domain's own pure Apply, and a derived read model sees each change as (before, after).
+/// This node's one reader of order events, feeding every view of the orders: the order lookup (list, by accession,
+/// by reference) and the worklist index. Each event is read, deserialized and applied once, whatever the number of
+/// views. Three feeds:
+/// <list type="bullet">
+/// <item>the rebuild at start: the journal's "order" rows up to its highest ordering, read page by page with
+/// <see cref="JournalTagReader"/> while the previous page is deserialized in parallel (the plugin's events-by-tag
+/// does both in turn on one thread); if that fails, the plugin's current events by tag;</item>
+/// <item>then the plugin's live events by tag from the rebuild's end (other nodes' events, and gaps);</item>
+/// <item>this node's event stream (<see cref="OrderEventJournaled"/>, published by an entity right after a write),
+/// so the views are current without waiting for the journal poll.</item>
+/// </list>
+/// Each order's events are applied strictly in sequence with the domain's own pure Apply, and each projection sees
+/// the change as (before, after).
 /// </summary>
-public abstract class OrderReadModelActor : ReceiveActor
+public sealed class OrderReadModelActor : ReceiveActor, IDisposable
 {
+    public const string Name = "order-read-model";
+
+    // Batches read ahead of the ones applied: bounds the memory of a rebuild that reads faster than it applies.
+    private const int ReadAhead = 4;
+
+    // The live stream starts this many orderings before the rebuild's end. On PostgreSQL a writer can commit a row
+    // after a higher ordering was visible; the plugin's live stream waits for such gaps, the rebuild's reader does
+    // not. The overlap re-reads the rebuild's last rows; the sequence check drops what was already applied.
+    private const long LiveOverlap = 1_000;
+
     private readonly Dictionary<string, OrderSnapshot> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastSeq = new(StringComparer.Ordinal);
     private readonly string _readJournalId;
+    private readonly JournalTagReader? _reader;
+    private readonly IOrderProjection[] _projections;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<bool> _window = Channel.CreateUnbounded<bool>();
     private long _offset;
+    private bool _caughtUp;
 
-    protected OrderReadModelActor(string readJournalId)
+    public OrderReadModelActor(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader)
     {
         _readJournalId = readJournalId;
+        _reader = reader;
+        var lookup = new OrderLookup(_orders);
+        var projector = new WorklistProjector(sites, worklist, _log);
+        _projections = [lookup, projector];
+
+        Receive<RebuildBatch>(b =>
+        {
+            foreach (var e in b.Events)
+            {
+                Apply(e);
+            }
+
+            _offset = Math.Max(_offset, b.Offset);
+            _window.Writer.TryWrite(true);
+        });
+        Receive<RebuildDone>(d =>
+        {
+            _offset = Math.Max(0, Math.Max(_offset, d.UpTo) - LiveOverlap);
+            CaughtUp();
+        });
+        Receive<RebuildFailed>(f =>
+        {
+            _log.Warning("{0}: reading the journal directly failed ({1}); rebuilding through the read journal from offset {2}", Self.Path.Name, f.Cause.Message, _offset);
+            StartStream();
+        });
         Receive<IndexedEventWithOffset>(e =>
         {
             _offset = Math.Max(_offset, e.Offset);
             Apply(e.Event);
         });
         Receive<OrderEventJournaled>(e => Apply(new IndexedEvent(e.PersistenceId, e.SequenceNr, e.Event)));
-        Receive<CatchUpCompleted>(_ =>
-        {
-            CaughtUp = true;
-            OnCaughtUp();
-            StartStream();
-        });
+        Receive<CatchUpCompleted>(_ => CaughtUp());
         Receive<IndexStreamEnded>(e =>
         {
-            Log.Warning("{0}: order event stream ended ({1}); restarting from offset {2}", Self.Path.Name, e.Cause?.Message ?? "completed", _offset);
+            _log.Warning("{0}: order event stream ended ({1}); restarting from offset {2}", Self.Path.Name, e.Cause?.Message ?? "completed", _offset);
             StartStream();
         });
+
+        Receive<ListOrders>(q => Sender.Tell(lookup.List(q)));
+        Receive<FindOrderKeys>(q => Sender.Tell(lookup.Find(q)));
+        Receive<FindOrdersByReference>(q => Sender.Tell(lookup.Find(q)));
+        Receive<QueryWorklist>(q => Sender.Tell(new WorklistQueryResult(projector.Index.Query(q.Query, q.Site))));
+        Receive<GetWorklistStatus>(_ => Sender.Tell(projector.Status(_caughtUp, _orders.Count)));
     }
 
-    /// <summary>Every order seen, by entity id, as of the last applied event.</summary>
-    protected IReadOnlyDictionary<string, OrderSnapshot> Orders => _orders;
-
-    /// <summary>True once the journal's events up to start-up have been applied (the rebuild is done).</summary>
-    protected bool CaughtUp { get; private set; }
-
-    protected ILoggingAdapter Log { get; } = Context.GetLogger();
-
-    /// <summary>One order changed: <paramref name="before"/> is <see cref="OrderSnapshot.Empty"/> for a new order.</summary>
-    protected abstract void OnOrderChanged(OrderSnapshot before, OrderSnapshot after);
-
-    /// <summary>The rebuild from the journal is complete (called once per incarnation).</summary>
-    protected virtual void OnCaughtUp()
-    {
-    }
+    public static Props GetProps(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader) =>
+        Props.Create(() => new OrderReadModelActor(readJournalId, sites, worklist, reader));
 
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe(Self, typeof(OrderEventJournaled));
+        if (_reader is null)
+        {
+            StartStream();
+            return;
+        }
+
+        var self = Self;
+        var serialization = Context.System.Serialization;
+        var reader = _reader;
+        var window = _window.Reader;
+        for (var i = 0; i < ReadAhead; i++)
+        {
+            _window.Writer.TryWrite(true);
+        }
+
+        var ct = _stop.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RebuildAsync(self, reader, serialization, window, ct);
+            }
+            catch (Exception ex)
+            {
+                // Once the actor stopped (cancelled, or its token source disposed) nobody is waiting for the rebuild.
+                if (!ct.IsCancellationRequested)
+                {
+                    self.Tell(new RebuildFailed(ex));
+                }
+            }
+        }, ct);
+    }
+
+    protected override void PostStop()
+    {
+        Dispose();
+        base.PostStop();
+    }
+
+    /// <summary>Stops a rebuild still reading (called from PostStop).</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+
+    // The reader reads page n+1 while page n is deserialized on every core, then hands the batch to the actor.
+    private static async Task RebuildAsync(IActorRef self, JournalTagReader reader, Akka.Serialization.Serialization serialization, ChannelReader<bool> window, CancellationToken ct)
+    {
+        var upTo = await reader.MaxOrderingAsync(ct);
+        var empty = Task.FromResult<IReadOnlyList<JournalTagRow>>([]);
+        var next = upTo > 0 ? Task.Run(() => reader.PageAsync(OrderEntity.TagAll, 0, upTo, reader.PageSize, ct), ct) : empty;
+        while (true)
+        {
+            var rows = await next;
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            var last = rows[^1].Ordering;
+            next = rows.Count < reader.PageSize ? empty : Task.Run(() => reader.PageAsync(OrderEntity.TagAll, last, upTo, reader.PageSize, ct), ct);
+            var events = new IndexedEvent[rows.Count];
+            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                var r = rows[i];
+                var payload = r.SerializerId is { } id
+                    ? serialization.Deserialize(r.Message, id, r.Manifest)
+                    : throw new InvalidOperationException($"journal row {r.Ordering} has no serializer id");
+                events[i] = new IndexedEvent(r.PersistenceId, r.SequenceNr, (IOrderEvent)payload);
+            });
+            await window.ReadAsync(ct);
+            self.Tell(new RebuildBatch(events, last));
+        }
+
+        self.Tell(new RebuildDone(upTo));
+    }
+
+    private void CaughtUp()
+    {
+        _caughtUp = true;
+        foreach (var p in _projections)
+        {
+            p.OnCaughtUp(_orders.Count);
+        }
+
         StartStream();
     }
 
@@ -72,8 +200,8 @@ public abstract class OrderReadModelActor : ReceiveActor
         var self = Self;
         var from = _offset == 0 ? Offset.NoOffset() : Offset.Sequence(_offset);
         // Until caught up, the current events only: their end is the moment the rebuild is complete.
-        var source = CaughtUp ? journal.EventsByTag(OrderEntity.TagAll, from) : journal.CurrentEventsByTag(OrderEntity.TagAll, from);
-        var completed = CaughtUp ? (object)new IndexStreamEnded(null) : CatchUpCompleted.Instance;
+        var source = _caughtUp ? journal.EventsByTag(OrderEntity.TagAll, from) : journal.CurrentEventsByTag(OrderEntity.TagAll, from);
+        var completed = _caughtUp ? (object)new IndexStreamEnded(null) : CatchUpCompleted.Instance;
         source
             .Select(env =>
             {
@@ -86,9 +214,9 @@ public abstract class OrderReadModelActor : ReceiveActor
     private void Apply(IndexedEvent e)
     {
         var entityId = e.Event.Key.EntityId;
-        // Two feeds (local publish, journal by tag) deliver the same events: apply each order's
-        // events strictly in sequence. A repeat is dropped; an event past a gap is dropped too,
-        // because the journal stream delivers every event in order and will fill the gap.
+        // Several feeds deliver the same events: apply each order's events strictly in sequence. A
+        // repeat is dropped; an event past a gap is dropped too, because the journal stream delivers
+        // every event in order and will fill the gap.
         var seen = _lastSeq.GetValueOrDefault(entityId);
         if (e.SequenceNr != seen + 1)
         {
@@ -99,10 +227,19 @@ public abstract class OrderReadModelActor : ReceiveActor
         var before = _orders.TryGetValue(entityId, out var s) ? s : OrderSnapshot.Empty(e.Event.Key);
         var after = OrderDecider.Apply(before, e.Event);
         _orders[entityId] = after;
-        OnOrderChanged(before, after);
+        foreach (var p in _projections)
+        {
+            p.OnOrderChanged(before, after);
+        }
     }
 
     private sealed record IndexedEventWithOffset(IndexedEvent Event, long Offset);
+
+    private sealed record RebuildBatch(IndexedEvent[] Events, long Offset);
+
+    private sealed record RebuildDone(long UpTo);
+
+    private sealed record RebuildFailed(Exception Cause);
 
     private sealed class CatchUpCompleted
     {

@@ -1,3 +1,4 @@
+using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Serialization;
 using ActorBroker.Actors.Settings;
@@ -14,7 +15,7 @@ using Akka.TestKit.Xunit2;
 
 namespace ActorBroker.Actors.Tests.Worklist;
 
-/// <summary>The worklist actor over the real SQLite journal: live updates from the local publish, rebuild from the journal.</summary>
+/// <summary>The order read model's worklist projection over the real SQLite journal: live updates from the local publish, rebuild from the journal (read directly, or through the read journal when that fails).</summary>
 public sealed class WorklistActorTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 28, 14, 30, 0, TimeSpan.Zero);
@@ -34,7 +35,7 @@ public sealed class WorklistActorTests : IDisposable
         using (var kit = new TestKit(Start(settings)))
         using (var index = new WorklistIndex())
         {
-            var worklist = kit.Sys.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index));
+            var worklist = kit.Sys.ActorOf(OrderReadModelActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index, JournalTagReader.For(settings, _dir)));
             await WriteAsync(kit, "orm-o01-new-ct.hl7", "orm-o01-new-mr-latin1.hl7", "omi-o23-two-steps.hl7");
 
             // Live: the local publish reaches the index without waiting for the journal poll.
@@ -50,19 +51,28 @@ public sealed class WorklistActorTests : IDisposable
             await kit.Sys.Terminate();
         }
 
-        // A new actor system: the index is rebuilt from the journal alone.
-        using (var kit = new TestKit(Start(settings)))
-        using (var index = new WorklistIndex())
+        // A new actor system: the index is rebuilt from the journal alone, read directly (two rows a page, so the
+        // rebuild spans pages) or, when that reader fails, through the plugin's read journal.
+        await RebuildAsync(settings, JournalTagReader.For(settings, _dir, pageSize: 2), fallsBack: false);
+        var broken = new JournalTagReader(Microsoft.Data.Sqlite.SqliteFactory.Instance, "Data Source=" + Path.Combine(_dir, "missing", "none.db") + ";Mode=ReadOnly");
+        await RebuildAsync(settings, broken, fallsBack: true);
+    }
+
+    private async Task RebuildAsync(PersistenceSettings settings, JournalTagReader reader, bool fallsBack)
+    {
+        using var kit = new TestKit(Start(settings));
+        using var index = new WorklistIndex();
+        await kit.EventFilter.Warning(contains: "reading the journal directly failed").ExpectAsync(fallsBack ? 1 : 0, async () =>
         {
-            var worklist = kit.Sys.ActorOf(WorklistActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index));
+            var worklist = kit.Sys.ActorOf(OrderReadModelActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index, reader));
             await kit.AwaitAssertAsync(
                 async () => Assert.True((await worklist.Ask<WorklistStatus>(GetWorklistStatus.Instance, TimeSpan.FromSeconds(5))).Rebuilt),
                 TimeSpan.FromSeconds(15));
             var status = await worklist.Ask<WorklistStatus>(GetWorklistStatus.Instance, TimeSpan.FromSeconds(5));
             Assert.Equal((3, 2, 3), (status.Items, status.OrdersListed, status.OrdersSeen));
             Assert.Equal(["SPS30001A", "SPS30001B"], index.Query(Query(modality: "US")).Select(e => e.Item.SpsId));
-            await kit.Sys.Terminate();
-        }
+        });
+        await kit.Sys.Terminate();
     }
 
     private async Task WriteAsync(TestKit kit, params string[] samples)
@@ -95,6 +105,7 @@ public sealed class WorklistActorTests : IDisposable
         var config = PersistenceSetup.Hocon(settings, _dir)
             .WithFallback(ConfigurationFactory.ParseString($$"""
                 akka.loglevel = WARNING
+                akka.loggers = ["Akka.TestKit.TestEventListener, Akka.TestKit"]
                 akka.persistence.query.journal.sql.journal-sequence-retrieval.query-delay = 200ms
                 akka.actor {
                   serializers.broker-json = "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}"
