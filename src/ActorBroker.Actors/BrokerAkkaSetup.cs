@@ -87,7 +87,7 @@ public static class BrokerAkkaSetup
             // --- MPPS and studies (issue 4): sharded like orders; an MPPS entity hands each state to its orders and studies.
             .WithShardRegion<StudyRegionKey>(
                 "studies",
-                entityId => PersistentBackoff.Props(StudyEntity.GetProps(entityId, settings.Persistence.SnapshotEvery), "study"),
+                entityId => PersistentBackoff.Props(StudyEntity.GetProps(entityId, settings.StudySnapshotEvery), "study"),
                 new StudyMessageExtractor(settings.OrderShards),
                 EntityShardOptions(settings))
             .WithShardRegion<MppsRegionKey>(

@@ -6,6 +6,7 @@ using ActorBroker.Dicom.Data;
 using ActorBroker.Dicom.Mpps;
 using Akka.Actor;
 using Akka.Event;
+using ActorBroker.Actors.Persistence;
 using Akka.Persistence;
 
 namespace ActorBroker.Actors.Mpps;
@@ -23,8 +24,6 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
     public const string TagAll = "mpps";
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
-
-    private static readonly Recovery NoSnapshots = new(SnapshotSelectionCriteria.None);
 
     private readonly string _uid;
     private readonly MppsEntityContext _ctx;
@@ -69,7 +68,7 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
     /// An MPPS instance never snapshots (a handful of events in its life): recovery skips the snapshot store, so a
     /// new instance's N-CREATE waits for one journal query (its highest sequence number) instead of two.
     /// </summary>
-    public override Recovery Recovery => NoSnapshots;
+    public override Recovery Recovery => SnapshotlessRecovery.Instance;
 
     public ITimerScheduler Timers { get; set; } = null!;
 

@@ -1,6 +1,7 @@
 using ActorBroker.Domain.Orders;
 using Akka.Actor;
 using Akka.Event;
+using ActorBroker.Actors.Persistence;
 using Akka.Persistence;
 using Akka.Persistence.Journal;
 
@@ -15,7 +16,6 @@ public sealed class OrderEntity : ReceivePersistentActor
 {
     public const string TagAll = "order";
 
-    private static readonly Recovery NoSnapshots = new(SnapshotSelectionCriteria.None);
     private static readonly string[] AllTags = [TagAll];
     private static readonly string[] OutboundTags = [TagAll, Outbound.OutboundDefinitions.OutboundTag];
 
@@ -61,7 +61,7 @@ public sealed class OrderEntity : ReceivePersistentActor
     /// Safe for a journal that holds older snapshots of an order: an order's events are never deleted, so a
     /// replay from the first event gives the same state the snapshot would have.
     /// </summary>
-    public override Recovery Recovery => _snapshotEvery > 0 ? base.Recovery : NoSnapshots;
+    public override Recovery Recovery => _snapshotEvery > 0 ? base.Recovery : SnapshotlessRecovery.Instance;
 
     public static Props GetProps(string entityId, int snapshotEvery) =>
         Props.Create(() => new OrderEntity(entityId, snapshotEvery));

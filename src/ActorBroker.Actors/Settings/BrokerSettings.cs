@@ -30,6 +30,9 @@ public sealed record BrokerSettings(
     /// <summary>actor-broker.orders.snapshot-every: 0 = orders never snapshot (recovery skips the snapshot store); unset = persistence.snapshot-every.</summary>
     public int OrderSnapshotEvery { get; init; }
 
+    /// <summary>actor-broker.studies.snapshot-every: 0 = studies never snapshot (recovery skips the snapshot store); unset = persistence.snapshot-every.</summary>
+    public int StudySnapshotEvery { get; init; }
+
     public const string DefaultViewerUrl = "https://viewer.example.org/study?acc={accession}&uid={studyUid}";
 
     public static BrokerSettings FromConfig(Config root)
@@ -75,6 +78,7 @@ public sealed record BrokerSettings(
             MppsForward = MppsForwardSettings.FromConfig(c.GetConfig("dicom.forward-mpps-to")),
             ViewerUrlTemplate = c.GetString("links.viewer-url", DefaultViewerUrl),
             OrderSnapshotEvery = c.HasPath("orders.snapshot-every") ? c.GetInt("orders.snapshot-every") : persistence.SnapshotEvery,
+            StudySnapshotEvery = c.HasPath("studies.snapshot-every") ? c.GetInt("studies.snapshot-every") : persistence.SnapshotEvery,
         }.Validated();
     }
 

@@ -1,3 +1,4 @@
+using ActorBroker.Actors.Persistence;
 using ActorBroker.Domain.Studies;
 using Akka.Actor;
 using Akka.Event;
@@ -23,7 +24,7 @@ public sealed class StudyEntity : ReceivePersistentActor
     public StudyEntity(string studyUid, int snapshotEvery)
     {
         _uid = studyUid;
-        _snapshotEvery = Math.Max(1, snapshotEvery);
+        _snapshotEvery = Math.Max(0, snapshotEvery);
         _state = StudySnapshot.Empty(studyUid);
         PersistenceId = "study-" + studyUid;
 
@@ -46,6 +47,10 @@ public sealed class StudyEntity : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    /// <summary>With snapshot-every 0 (the default) a study never snapshots and recovers from its events alone (see
+    /// <see cref="SnapshotlessRecovery"/>): one query less for each new study, i.e. each MPPS of a new exam.</summary>
+    public override Recovery Recovery => _snapshotEvery > 0 ? base.Recovery : SnapshotlessRecovery.Instance;
+
     public static Props GetProps(string studyUid, int snapshotEvery) => Props.Create(() => new StudyEntity(studyUid, snapshotEvery));
 
     private void Handle(RecordStudyMpps command)
@@ -58,7 +63,7 @@ public sealed class StudyEntity : ReceivePersistentActor
                 {
                     _state = StudyDecider.Apply(_state, (StudyMppsRecorded)t.Payload);
                     sender.Tell(new StudyCommandResult(_uid, true, null));
-                    if (LastSequenceNr % _snapshotEvery == 0)
+                    if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
                     {
                         SaveSnapshot(_state);
                     }

@@ -28,6 +28,12 @@ public sealed class BrokerSettingsTests
         Assert.Equal("https://viewer.example.org/study?acc={accession}&uid={studyUid}", s.ViewerUrlTemplate);
         Assert.Equal(new ManagementSettings("127.0.0.1", 9110), s.Management);
         Assert.Equal("sqlite", s.Persistence.Provider);
+        // Orders and studies recover without the snapshot store by default; unset, they follow persistence.snapshot-every.
+        Assert.Equal((0, 0), (s.OrderSnapshotEvery, s.StudySnapshotEvery));
+        var unset = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hocon", "actor-broker.conf"))
+            .Replace("snapshot-every = 0", "# unset", StringComparison.Ordinal));
+        var inherited = BrokerSettings.FromConfig(unset);
+        Assert.Equal((50, 50), (inherited.OrderSnapshotEvery, inherited.StudySnapshotEvery));
     }
 
     [Fact]
