@@ -140,16 +140,13 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
 
     protected override void PostStop()
     {
-        Dispose();
+        // Stops a rebuild still reading; Akka disposes the actor (and the token source) after this.
+        _stop.Cancel();
         base.PostStop();
     }
 
-    /// <summary>Stops a rebuild still reading (called from PostStop).</summary>
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-    }
+    /// <summary>Called by Akka when it clears a stopped or restarted actor instance.</summary>
+    public void Dispose() => _stop.Dispose();
 
     // The reader reads page n+1 while page n is deserialized on every core, then hands the batch to the actor.
     private static async Task RebuildAsync(IActorRef self, JournalTagReader reader, Akka.Serialization.Serialization serialization, ChannelReader<bool> window, CancellationToken ct)
