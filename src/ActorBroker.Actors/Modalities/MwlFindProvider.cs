@@ -51,6 +51,12 @@ public sealed class MwlFindProvider : ICFindProvider
         {
             failure = CFindResponse.Final(DicomStatus.IdentifierDoesNotMatchSOPClass, "C-FIND without an identifier");
         }
+        else if (!_index.IsComplete)
+        {
+            // PS3.4 C.4.1.1.4 A700: a refusal the modality can retry. A partial worklist (the index still being rebuilt
+            // from the journal after a restart) would answer Success with patients missing.
+            failure = CFindResponse.Final(DicomStatus.OutOfResources, "worklist being rebuilt after a restart; retry in seconds");
+        }
         else if (!MwlQuery.TryParse(request.Dataset, _options, out query, out var error))
         {
             failure = CFindResponse.Final(DicomStatus.IdentifierDoesNotMatchSOPClass, error.Reason) with

@@ -47,6 +47,7 @@ public sealed class WorklistProjector : IOrderProjection
 
     public void OnCaughtUp(int ordersSeen)
     {
+        _index.MarkComplete();
         _rebuildTime = _rebuild.Elapsed;
         _log.Info("Worklist rebuilt from the journal: {0} items of {1} orders ({2} orders seen) in {3} ms",
             _index.Count, _index.OrderCount, ordersSeen, (long)_rebuildTime.Value.TotalMilliseconds);

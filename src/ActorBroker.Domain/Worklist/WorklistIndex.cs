@@ -26,6 +26,14 @@ public sealed class WorklistIndex : IDisposable
     private readonly Dictionary<string, WorklistSiteIndex> _sites = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<OrderKey, WorklistIndexEntry[]> _byOrder = [];
     private int _count;
+    private volatile bool _complete;
+
+    /// <summary>
+    /// True once the index holds every order of the journal (its writer's rebuild is done). Until then a query would
+    /// get a partial worklist: the C-FIND provider refuses it instead, so a scanner never shows a day with patients
+    /// missing after a restart.
+    /// </summary>
+    public bool IsComplete => _complete;
 
     /// <summary>Items listed (all sites).</summary>
     public int Count
@@ -115,12 +123,16 @@ public sealed class WorklistIndex : IDisposable
         }
     }
 
-    /// <summary>Empties the index (a rebuild from the journal starts here).</summary>
+    /// <summary>The rebuild is done: the index is complete until the next <see cref="Clear"/>.</summary>
+    public void MarkComplete() => _complete = true;
+
+    /// <summary>Empties the index (a rebuild from the journal starts here): incomplete until <see cref="MarkComplete"/>.</summary>
     public void Clear()
     {
         _lock.EnterWriteLock();
         try
         {
+            _complete = false;
             _sites.Clear();
             _byOrder.Clear();
             _count = 0;

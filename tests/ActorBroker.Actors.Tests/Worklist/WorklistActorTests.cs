@@ -70,6 +70,7 @@ public sealed class WorklistActorTests : IDisposable
                 TimeSpan.FromSeconds(15));
             var status = await worklist.Ask<WorklistStatus>(GetWorklistStatus.Instance, TimeSpan.FromSeconds(5));
             Assert.Equal((3, 2, 3), (status.Items, status.OrdersListed, status.OrdersSeen));
+            Assert.True(index.IsComplete, "the rebuilt index did not say it is complete (C-FINDs would be refused)");
             Assert.Equal(["SPS30001A", "SPS30001B"], index.Query(Query(modality: "US")).Select(e => e.Item.SpsId));
         });
         await kit.Sys.Terminate();
