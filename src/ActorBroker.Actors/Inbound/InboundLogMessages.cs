@@ -24,7 +24,10 @@ public sealed record InboundAccepted(string Source, MessageRef Message, IReadOnl
 /// <summary>Every message up to and including <paramref name="UpTo"/> reached its orders.</summary>
 public sealed record InboundCheckpoint(long UpTo);
 
-/// <summary>Snapshot: the checkpoint, what is still to deliver, and the recent message keys for duplicates.</summary>
+/// <summary>
+/// Snapshot: the checkpoint, what is still to deliver (messages above the checkpoint whose commands have not all
+/// reached their orders; delivered ones are left out), and the recent message keys for duplicates.
+/// </summary>
 public sealed record InboundLogSnapshot(long Checkpoint, IReadOnlyList<InboundPending> Pending, IReadOnlyList<string> RecentMessageKeys);
 
 public sealed record InboundPending(long SequenceNr, InboundAccepted Accepted);

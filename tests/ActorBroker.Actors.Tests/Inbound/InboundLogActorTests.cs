@@ -12,11 +12,11 @@ public sealed class InboundLogActorTests : JournalTestKit
 {
     private const string Pid = "inbound-test-orders";
 
-    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64)
+    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64, int snapshotEvery = 5_000)
     {
         var orders = CreateTestProbe();
         var exceptions = CreateTestProbe();
-        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, TimeProvider.System, maxInFlight));
+        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, TimeProvider.System, maxInFlight, snapshotEvery));
         return (log, orders, exceptions);
     }
 
@@ -101,6 +101,48 @@ public sealed class InboundLogActorTests : JournalTestKit
         // A resend of the same message after the restart is still known.
         again.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
         Assert.True((await ExpectMsgAsync<InboundLogged>()).Duplicate);
+    }
+
+    [Fact]
+    public async Task A_snapshot_keeps_only_what_is_still_to_deliver_and_a_restart_from_it_delivers_exactly_that()
+    {
+        var (log, orders, _) = Spawn(snapshotEvery: 2);
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+        orders.Reply(Accepted(first)); // applied: done, though no checkpoint has passed it yet
+        log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>(); // the second event: the snapshot is taken
+        await orders.ExpectMsgAsync<PlaceOrder>(); // never answered
+
+        // The applied first message is not in it (the 1 s checkpoint tick may even have passed it before the snapshot).
+        var snapshot = await AwaitSnapshotAsync();
+        Assert.DoesNotContain(1L, snapshot.Pending.Select(p => p.SequenceNr));
+        Assert.NotEmpty(snapshot.RecentMessageKeys);
+
+        Watch(log);
+        log.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(log);
+        var (again, ordersAgain, _) = Spawn(snapshotEvery: 2);
+        var redelivered = await ordersAgain.ExpectMsgAsync<PlaceOrder>();
+        Assert.Equal("ACC20002", redelivered.Key.Accession);
+        ordersAgain.Reply(Accepted(redelivered));
+        await ordersAgain.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300)); // the applied first order is not sent again
+        again.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        Assert.True((await ExpectMsgAsync<InboundLogged>()).Duplicate);
+    }
+
+    private async Task<InboundLogSnapshot> AwaitSnapshotAsync()
+    {
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        InboundLogSnapshot? found = null;
+        await AwaitAssertAsync(async () =>
+        {
+            var result = await store.Ask<Akka.Persistence.LoadSnapshotResult>(
+                new Akka.Persistence.LoadSnapshot(Pid, Akka.Persistence.SnapshotSelectionCriteria.Latest, long.MaxValue), TimeSpan.FromSeconds(3));
+            found = Assert.IsType<InboundLogSnapshot>(result.Snapshot?.Snapshot);
+        }, TimeSpan.FromSeconds(10));
+        return found!;
     }
 
     [Fact]
