@@ -20,7 +20,7 @@ public sealed class OrderEntity : ReceivePersistentActor
     private static readonly string[] OutboundTags = [TagAll, Outbound.OutboundDefinitions.OutboundTag];
 
     private readonly OrderKey _key;
-    private readonly int _snapshotEvery;
+    private readonly SnapshotInterval _snapshots;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private OrderSnapshot _state;
 
@@ -31,7 +31,7 @@ public sealed class OrderEntity : ReceivePersistentActor
     {
         _key = OrderEntityIds.Parse(entityId);
         // 0 or less: this order never snapshots and recovers from its events alone.
-        _snapshotEvery = snapshotEvery;
+        _snapshots = new SnapshotInterval(snapshotEvery);
         _state = OrderSnapshot.Empty(_key);
         PersistenceId = OrderEntityIds.PersistenceIdFor(entityId);
 
@@ -61,7 +61,7 @@ public sealed class OrderEntity : ReceivePersistentActor
     /// Safe for a journal that holds older snapshots of an order: an order's events are never deleted, so a
     /// replay from the first event gives the same state the snapshot would have.
     /// </summary>
-    public override Recovery Recovery => _snapshotEvery > 0 ? base.Recovery : SnapshotlessRecovery.Instance;
+    public override Recovery Recovery => _snapshots.Recovery(base.Recovery);
 
     public static Props GetProps(string entityId, int snapshotEvery) =>
         Props.Create(() => new OrderEntity(entityId, snapshotEvery));
@@ -85,7 +85,7 @@ public sealed class OrderEntity : ReceivePersistentActor
                     {
                         // A warning (journal and raise) travels as the rejection of an accepted command.
                         sender.Tell(new OrderCommandResult(_key, OrderOutcome.Accepted, _state.State, accepted.Warning, null));
-                        if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+                        if (_snapshots.IsDue(LastSequenceNr))
                         {
                             SaveSnapshot(_state);
                         }

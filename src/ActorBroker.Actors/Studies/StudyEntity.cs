@@ -17,14 +17,14 @@ public sealed class StudyEntity : ReceivePersistentActor
     public const string TagAll = "study";
 
     private readonly string _uid;
-    private readonly int _snapshotEvery;
+    private readonly SnapshotInterval _snapshots;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StudySnapshot _state;
 
     public StudyEntity(string studyUid, int snapshotEvery)
     {
         _uid = studyUid;
-        _snapshotEvery = Math.Max(0, snapshotEvery);
+        _snapshots = new SnapshotInterval(snapshotEvery);
         _state = StudySnapshot.Empty(studyUid);
         PersistenceId = "study-" + studyUid;
 
@@ -49,7 +49,7 @@ public sealed class StudyEntity : ReceivePersistentActor
 
     /// <summary>With snapshot-every 0 (the default) a study never snapshots and recovers from its events alone (see
     /// <see cref="SnapshotlessRecovery"/>): one query less for each new study, i.e. each MPPS of a new exam.</summary>
-    public override Recovery Recovery => _snapshotEvery > 0 ? base.Recovery : SnapshotlessRecovery.Instance;
+    public override Recovery Recovery => _snapshots.Recovery(base.Recovery);
 
     public static Props GetProps(string studyUid, int snapshotEvery) => Props.Create(() => new StudyEntity(studyUid, snapshotEvery));
 
@@ -63,7 +63,7 @@ public sealed class StudyEntity : ReceivePersistentActor
                 {
                     _state = StudyDecider.Apply(_state, (StudyMppsRecorded)t.Payload);
                     sender.Tell(new StudyCommandResult(_uid, true, null));
-                    if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+                    if (_snapshots.IsDue(LastSequenceNr))
                     {
                         SaveSnapshot(_state);
                     }
