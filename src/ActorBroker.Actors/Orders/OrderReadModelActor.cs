@@ -153,7 +153,8 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
     {
         var upTo = await reader.MaxOrderingAsync(ct);
         var empty = Task.FromResult<IReadOnlyList<JournalTagRow>>([]);
-        var next = upTo > 0 ? Task.Run(() => reader.PageAsync(OrderEntity.TagAll, 0, upTo, reader.PageSize, ct), ct) : empty;
+        Task<IReadOnlyList<JournalTagRow>> ReadAfter(long after) => Task.Run(() => reader.PageAsync(OrderEntity.TagAll, after, upTo, ct), ct);
+        var next = upTo > 0 ? ReadAfter(0) : empty;
         while (true)
         {
             var rows = await next;
@@ -163,7 +164,7 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
             }
 
             var last = rows[^1].Ordering;
-            next = rows.Count < reader.PageSize ? empty : Task.Run(() => reader.PageAsync(OrderEntity.TagAll, last, upTo, reader.PageSize, ct), ct);
+            next = rows.Count < reader.PageSize ? empty : ReadAfter(last);
             var events = new IndexedEvent[rows.Count];
             Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {

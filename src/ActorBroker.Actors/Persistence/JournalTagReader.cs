@@ -56,8 +56,8 @@ public sealed class JournalTagReader
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Up to <paramref name="take"/> rows of <paramref name="tag"/> with after &lt; ordering &lt;= upTo, in ordering order.</summary>
-    public async Task<IReadOnlyList<JournalTagRow>> PageAsync(string tag, long after, long upTo, int take, CancellationToken ct)
+    /// <summary>Up to <see cref="PageSize"/> rows of <paramref name="tag"/> with after &lt; ordering &lt;= upTo, in ordering order.</summary>
+    public async Task<IReadOnlyList<JournalTagRow>> PageAsync(string tag, long after, long upTo, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
@@ -66,8 +66,8 @@ public sealed class JournalTagReader
         Add(cmd, "@after", after);
         Add(cmd, "@upTo", upTo);
         Add(cmd, "@deleted", false);
-        Add(cmd, "@take", take);
-        var rows = new List<JournalTagRow>(take);
+        Add(cmd, "@take", PageSize);
+        var rows = new List<JournalTagRow>(PageSize);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

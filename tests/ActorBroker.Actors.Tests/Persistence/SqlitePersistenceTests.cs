@@ -110,23 +110,25 @@ public sealed class SqlitePersistenceTests : IDisposable
                 Assert.Equal("ok", await writer.Ask<string>(e, TimeSpan.FromSeconds(30)));
             }
 
-            var reader = JournalTagReader.For(settings, _dir);
+            var reader = JournalTagReader.For(settings, _dir, pageSize: 100);
+            var pager = JournalTagReader.For(settings, _dir, pageSize: 2);
             var max = await reader.MaxOrderingAsync(CancellationToken.None);
             Assert.Equal(5, max);
 
-            var all = await reader.PageAsync("order", 0, max, 100, CancellationToken.None);
+            var all = await reader.PageAsync("order", 0, max, CancellationToken.None);
             Assert.Equal(["a", "b", "d", "e"], all.Select(r => Payload(system, r)));
             Assert.Equal(["reader-1", "reader-2", "reader-2", "reader-1"], all.Select(r => r.PersistenceId));
             Assert.Equal([1L, 1L, 2L, 3L], all.Select(r => r.SequenceNr));
             Assert.Equal(all.Select(r => r.Ordering).Order(), all.Select(r => r.Ordering));
 
-            // Paging: strictly after the last ordering read, at most take rows, never past upTo.
-            var page1 = await reader.PageAsync("order", 0, max, 2, CancellationToken.None);
-            var page2 = await reader.PageAsync("order", page1[^1].Ordering, max, 2, CancellationToken.None);
+            // Paging: strictly after the last ordering read, at most a page of rows, never past upTo.
+            var page1 = await pager.PageAsync("order", 0, max, CancellationToken.None);
+            var page2 = await pager.PageAsync("order", page1[^1].Ordering, max, CancellationToken.None);
+            Assert.Equal((2, 2), (page1.Count, page2.Count));
             Assert.Equal(["a", "b", "d", "e"], page1.Concat(page2).Select(r => Payload(system, r)));
-            Assert.Equal(["a", "b"], (await reader.PageAsync("order", 0, all[1].Ordering, 100, CancellationToken.None)).Select(r => Payload(system, r)));
-            Assert.Empty(await reader.PageAsync("order", max, max, 100, CancellationToken.None));
-            Assert.Equal(["b", "d"], (await reader.PageAsync("outbound", 0, max, 100, CancellationToken.None)).Select(r => Payload(system, r)));
+            Assert.Equal(["a", "b"], (await reader.PageAsync("order", 0, all[1].Ordering, CancellationToken.None)).Select(r => Payload(system, r)));
+            Assert.Empty(await reader.PageAsync("order", max, max, CancellationToken.None));
+            Assert.Equal(["b", "d"], (await reader.PageAsync("outbound", 0, max, CancellationToken.None)).Select(r => Payload(system, r)));
 
             // A row the plugin marks deleted is not read (as the plugin's own events-by-tag does not).
             using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
@@ -137,7 +139,7 @@ public sealed class SqlitePersistenceTests : IDisposable
                 Assert.Equal(1, cmd.ExecuteNonQuery());
             }
 
-            Assert.Equal(["a", "d", "e"], (await reader.PageAsync("order", 0, max, 100, CancellationToken.None)).Select(r => Payload(system, r)));
+            Assert.Equal(["a", "d", "e"], (await reader.PageAsync("order", 0, max, CancellationToken.None)).Select(r => Payload(system, r)));
         }
         finally
         {
