@@ -96,7 +96,7 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
         Receive<FindOrderKeys>(q => Sender.Tell(lookup.Find(q)));
         Receive<FindOrdersByReference>(q => Sender.Tell(lookup.Find(q)));
         Receive<QueryWorklist>(q => Sender.Tell(new WorklistQueryResult(projector.Index.Query(q.Query, q.Site))));
-        Receive<GetWorklistStatus>(_ => Sender.Tell(projector.Status(_caughtUp, _orders.Count)));
+        Receive<GetWorklistStatus>(_ => Sender.Tell(projector.Status(_orders.Count)));
     }
 
     public static Props GetProps(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader) =>

@@ -53,6 +53,6 @@ public sealed class WorklistProjector : IOrderProjection
             _index.Count, _index.OrderCount, ordersSeen, (long)_rebuildTime.Value.TotalMilliseconds);
     }
 
-    public WorklistStatus Status(bool caughtUp, int ordersSeen) =>
-        new(caughtUp, _index.Count, _index.OrderCount, ordersSeen, _rebuildTime);
+    public WorklistStatus Status(int ordersSeen) =>
+        new(_index.IsComplete, _index.Count, _index.OrderCount, ordersSeen, _rebuildTime);
 }
