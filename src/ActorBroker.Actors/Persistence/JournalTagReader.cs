@@ -1,7 +1,6 @@
 using System.Data.Common;
 using ActorBroker.Actors.Settings;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace ActorBroker.Actors.Persistence;
 
@@ -23,14 +22,17 @@ public sealed class JournalTagReader
         "WHERE t.tag = @tag AND t.ordering_id > @after AND t.ordering_id <= @upTo AND j.deleted = @deleted " +
         "ORDER BY t.ordering_id LIMIT @take";
 
-    private readonly DbProviderFactory _factory;
-    private readonly string _connectionString;
+    private readonly JournalConnection _db;
 
     public JournalTagReader(DbProviderFactory factory, string connectionString, int pageSize = 2_000)
+        : this(new JournalConnection(factory, connectionString), pageSize)
+    {
+    }
+
+    public JournalTagReader(JournalConnection db, int pageSize = 2_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        _factory = factory;
-        _connectionString = connectionString;
+        _db = db;
         PageSize = pageSize;
     }
 
@@ -38,14 +40,12 @@ public sealed class JournalTagReader
     public int PageSize { get; }
 
     public static JournalTagReader For(PersistenceSettings settings, string dataDir, int pageSize = 2_000) =>
-        new(PersistenceSetup.IsSqlite(settings) ? SqliteFactory.Instance : NpgsqlFactory.Instance,
-            PersistenceSetup.ConnectionString(settings, dataDir),
-            pageSize);
+        new(JournalConnection.For(settings, dataDir), pageSize);
 
     /// <summary>The journal's highest ordering (0 when empty or when the plugin has not created its tables yet).</summary>
     public async Task<long> MaxOrderingAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COALESCE(MAX(ordering), 0) FROM journal";
         if (!await TableExistsAsync(connection, ct))
@@ -59,14 +59,14 @@ public sealed class JournalTagReader
     /// <summary>Up to <see cref="PageSize"/> rows of <paramref name="tag"/> with after &lt; ordering &lt;= upTo, in ordering order.</summary>
     public async Task<IReadOnlyList<JournalTagRow>> PageAsync(string tag, long after, long upTo, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await _db.OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = PageSql;
-        Add(cmd, "@tag", tag);
-        Add(cmd, "@after", after);
-        Add(cmd, "@upTo", upTo);
-        Add(cmd, "@deleted", false);
-        Add(cmd, "@take", PageSize);
+        JournalConnection.Add(cmd, "@tag", tag);
+        JournalConnection.Add(cmd, "@after", after);
+        JournalConnection.Add(cmd, "@upTo", upTo);
+        JournalConnection.Add(cmd, "@deleted", false);
+        JournalConnection.Add(cmd, "@take", PageSize);
         var rows = new List<JournalTagRow>(PageSize);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -81,22 +81,6 @@ public sealed class JournalTagReader
         }
 
         return rows;
-    }
-
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = _factory.CreateConnection() ?? throw new InvalidOperationException("the provider made no connection");
-        connection.ConnectionString = _connectionString;
-        await connection.OpenAsync(ct);
-        return connection;
     }
 
     private static async Task<bool> TableExistsAsync(DbConnection connection, CancellationToken ct)

@@ -113,6 +113,8 @@ public static class PersistenceSetup
               journal {
                 plugin = "{{JournalId}}"
                 sql {
+                  # The plugin's journal with the entities' start-up query (highest sequence number) read directly.
+                  class = "{{typeof(BrokerSqlJournal).FullName}}, {{typeof(BrokerSqlJournal).Assembly.GetName().Name}}"
                   connection-string = "{{cs}}"
                   provider-name = "{{provider}}"
                   table-mapping = default

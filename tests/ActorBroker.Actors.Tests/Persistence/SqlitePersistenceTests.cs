@@ -86,6 +86,53 @@ public sealed class SqlitePersistenceTests : IDisposable
         Assert.DoesNotContain(plan, p => p.StartsWith("SCAN", StringComparison.Ordinal) && !p.Contains("x_1", StringComparison.Ordinal));
     }
 
+    // BrokerSqlJournal: an entity's highest sequence number is read in plain ADO.NET, with the plugin's semantics.
+    [Fact]
+    public async Task A_restarted_entity_continues_after_its_last_event_with_the_sequence_number_read_directly()
+    {
+        var settings = PersistenceSettings.Default;
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+        var system = Start(settings);
+        try
+        {
+            var before = BrokerSqlJournal.DirectReads;
+            var first = system.ActorOf(Props.Create(() => new TaggingTestActor("seq-1")));
+            Assert.Equal("0", await first.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+            foreach (var e in new[] { "a|order", "b", "c|study" })
+            {
+                Assert.Equal("ok", await first.Ask<string>(e, TimeSpan.FromSeconds(30)));
+            }
+
+            await first.GracefulStop(TimeSpan.FromSeconds(10));
+            var again = system.ActorOf(Props.Create(() => new TaggingTestActor("seq-1")));
+            Assert.Equal("3", await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+            Assert.Equal("ok", await again.Ask<string>("d", TimeSpan.FromSeconds(30)));
+            Assert.Equal("4", await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+            Assert.True(BrokerSqlJournal.DirectReads >= before + 2, "the broker's journal did not read the sequence numbers directly");
+
+            // The reader alone: the maximum above 'from' (0 when none), other ids apart, deleted-flagged rows counted
+            // (the plugin keeps the highest row of a deleted history so a new event never reuses its number).
+            var reader = new JournalSequenceReader(JournalConnection.For(settings, _dir));
+            Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 0, CancellationToken.None));
+            Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 3, CancellationToken.None));
+            Assert.Equal(0, await reader.HighestSequenceNrAsync("seq-1", 4, CancellationToken.None));
+            Assert.Equal(0, await reader.HighestSequenceNrAsync("seq-2", 0, CancellationToken.None));
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "UPDATE journal SET deleted = 1 WHERE persistence_id = 'seq-1'";
+                Assert.Equal(4, cmd.ExecuteNonQuery());
+            }
+
+            Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 0, CancellationToken.None));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
     // The rebuild's direct reader (JournalTagReader) over rows the real plugin wrote.
     [Fact]
     public async Task A_journal_the_plugin_has_not_created_yet_has_ordering_zero()
