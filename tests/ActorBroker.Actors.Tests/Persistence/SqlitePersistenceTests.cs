@@ -25,6 +25,7 @@ public sealed class SqlitePersistenceTests : IDisposable
         var settings = PersistenceSettings.Default;
         PersistenceSetup.PrepareDatabase(settings, _dir);
         var before = SqliteTuningInterceptor.TunedConnections;
+        var written = BrokerSqlJournal.DirectWrites;
 
         var system = Start(settings);
         var store = system.ActorOf(ExceptionStoreActor.GetProps(TimeProvider.System));
@@ -33,6 +34,7 @@ public sealed class SqlitePersistenceTests : IDisposable
         await system.Terminate();
 
         Assert.True(SqliteTuningInterceptor.TunedConnections > before, "the SQLite interceptor never ran: the journal is not using the broker's DataOptions");
+        Assert.True(BrokerSqlJournal.DirectWrites > written, "the event did not go through the broker's SQLite writer");
 
         var again = Start(settings);
         var recovered = again.ActorOf(ExceptionStoreActor.GetProps(TimeProvider.System));
@@ -130,6 +132,56 @@ public sealed class SqlitePersistenceTests : IDisposable
         finally
         {
             await system.Terminate();
+        }
+    }
+
+    // SqliteJournalWriter: rows the plugin reads back as its own; one bad write in a transaction fails alone.
+    [Fact]
+    public async Task The_writer_commits_each_write_and_a_write_that_cannot_go_in_fails_alone()
+    {
+        var settings = PersistenceSettings.Default;
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+        var system = Start(settings);
+        try
+        {
+            // Lets the plugin create its tables, through one event of its own.
+            var first = system.ActorOf(Props.Create(() => new TaggingTestActor("w-0")));
+            Assert.Equal("ok", await first.Ask<string>("a|order", TimeSpan.FromSeconds(30)));
+
+            var serializer = system.Serialization.FindSerializerForType(typeof(string));
+            var manifest = serializer.IncludeManifest ? Akka.Util.TypeExtensions.TypeQualifiedName(typeof(string)) : string.Empty;
+            JournalWriteRow Row(string pid, long seq, string text, params string[] tags) =>
+                new(pid, seq, serializer.ToBinary(text), manifest, serializer.Identifier, 638_000_000_000_000_000, "w", tags);
+
+            await using var writer = new SqliteJournalWriter(PersistenceSetup.ConnectionString(settings, _dir));
+            // Queued back to back, so usually one transaction: whichever way they are grouped, only the duplicate
+            // (w-0 #1 is in the journal already) fails.
+            var good = writer.WriteAsync([Row("w-1", 1, "b", "order"), Row("w-1", 2, "c")]);
+            var bad = writer.WriteAsync([Row("w-0", 1, "again", "order")]);
+            var after = writer.WriteAsync([Row("w-2", 1, "d", "order", "outbound")]);
+            await good;
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => bad);
+            await after;
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+
+        var again = Start(settings);
+        try
+        {
+            var journal = Akka.Persistence.Query.PersistenceQuery.Get(again).ReadJournalFor<Akka.Persistence.Sql.Query.SqlReadJournal>(PersistenceSetup.QueryId);
+            var tagged = await journal.CurrentEventsByTag("order", Akka.Persistence.Query.Offset.NoOffset())
+                .RunAggregate(new List<string>(), (list, env) => { list.Add($"{env.PersistenceId}#{env.SequenceNr}:{env.Event}:{string.Join(",", env.Tags.Order(StringComparer.Ordinal))}"); return list; }, again.Materializer());
+            Assert.Equal(["w-0#1:a:order", "w-1#1:b:order", "w-2#1:d:order,outbound"], tagged);
+            var replayed = await journal.CurrentEventsByPersistenceId("w-1", 0, long.MaxValue)
+                .RunAggregate(new List<string>(), (list, env) => { list.Add($"{env.SequenceNr}:{env.Event}:{env.Timestamp}"); return list; }, again.Materializer());
+            Assert.Equal(["1:b:638000000000000000", "2:c:638000000000000000"], replayed);
+        }
+        finally
+        {
+            await again.Terminate();
         }
     }
 
