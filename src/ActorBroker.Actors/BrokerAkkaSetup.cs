@@ -104,8 +104,9 @@ public static class BrokerAkkaSetup
             .WithActors((system, registry) =>
             {
                 // One reader of order events feeds the order lookup and the worklist index (issue 3: a restart reads
-                // the journal once); the DICOM SCP reads the index directly.
-                var index = system.ActorOf(OrderReadModelActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex, JournalTagReader.For(settings.Persistence, settings.DataDir)), OrderReadModelActor.Name);
+                // the journal once); the DICOM SCP reads the index directly. It polls the journal only once another
+                // node is up: alone, this node's own publish is complete.
+                var index = system.ActorOf(OrderReadModelActor.GetProps(PersistenceSetup.QueryId, settings.Sites, worklistIndex, JournalTagReader.For(settings.Persistence, settings.DataDir), pollAlways: false), OrderReadModelActor.Name);
                 registry.Register<OrderIndexKey>(index);
                 registry.Register<WorklistKey>(index);
                 var interfaces = system.ActorOf(

@@ -5,6 +5,7 @@ using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Sites;
 using ActorBroker.Domain.Worklist;
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
@@ -21,9 +22,14 @@ namespace ActorBroker.Actors.Orders;
 /// <item>the rebuild at start: the journal's "order" rows up to its highest ordering, read page by page with
 /// <see cref="JournalTagReader"/> while the previous page is deserialized in parallel (the plugin's events-by-tag
 /// does both in turn on one thread); if that fails, the plugin's current events by tag;</item>
-/// <item>then the plugin's live events by tag from the rebuild's end (other nodes' events, and gaps);</item>
 /// <item>this node's event stream (<see cref="OrderEventJournaled"/>, published by an entity right after a write),
-/// so the views are current without waiting for the journal poll.</item>
+/// so the views are current without waiting for the journal poll; what is published during the rebuild is held and
+/// applied after it;</item>
+/// <item>the plugin's live events by tag from the rebuild's end, for other nodes' events: only once another cluster
+/// member is up, unless <c>pollAlways</c>. On a node alone every order event is written here and published, so the
+/// rebuild (everything committed before it started) and the publish (everything after the subscription, which comes
+/// first) leave nothing out; the poll re-read and deserialized every order event a second time, ~10% of the intake's
+/// throughput (perf/README.md, session 6).</item>
 /// </list>
 /// Each order's events are applied strictly in sequence with the domain's own pure Apply, and each projection sees
 /// the change as (before, after).
@@ -48,13 +54,17 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<bool> _window = Channel.CreateUnbounded<bool>();
+    private readonly List<IndexedEvent> _publishedDuringRebuild = [];
     private long _offset;
     private bool _caughtUp;
+    private bool _polling;
+    private bool _followsCluster;
 
-    public OrderReadModelActor(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader)
+    public OrderReadModelActor(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader, bool pollAlways = true)
     {
         _readJournalId = readJournalId;
         _reader = reader;
+        _polling = pollAlways;
         var lookup = new OrderLookup(_orders);
         var projector = new WorklistProjector(sites, worklist, _log);
         _projections = [lookup, projector];
@@ -84,7 +94,31 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
             _offset = Math.Max(_offset, e.Offset);
             Apply(e.Event);
         });
-        Receive<OrderEventJournaled>(e => Apply(new IndexedEvent(e.PersistenceId, e.SequenceNr, e.Event)));
+        Receive<OrderEventJournaled>(e =>
+        {
+            var indexed = new IndexedEvent(e.PersistenceId, e.SequenceNr, e.Event);
+            if (_caughtUp)
+            {
+                Apply(indexed);
+            }
+            else
+            {
+                // The rebuild may not have reached this order's earlier events yet: applied now it would be a gap, dropped.
+                _publishedDuringRebuild.Add(indexed);
+            }
+        });
+        Receive<ClusterEvent.MemberUp>(m =>
+        {
+            if (!_polling && m.Member.Address != Cluster.Get(Context.System).SelfAddress)
+            {
+                _log.Info("{0}: another node is up ({1}); following the journal for its order events", Self.Path.Name, m.Member.Address);
+                _polling = true;
+                if (_caughtUp)
+                {
+                    StartStream();
+                }
+            }
+        });
         Receive<CatchUpCompleted>(_ => CaughtUp());
         Receive<IndexStreamEnded>(e =>
         {
@@ -99,12 +133,22 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
         Receive<GetWorklistStatus>(_ => Sender.Tell(projector.Status(_orders.Count)));
     }
 
-    public static Props GetProps(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader) =>
-        Props.Create(() => new OrderReadModelActor(readJournalId, sites, worklist, reader));
+    /// <param name="pollAlways">Follow the journal's live events by tag from the start (tests, or events that reach the
+    /// journal without this node's publish); false: only once another cluster member is up.</param>
+    public static Props GetProps(string readJournalId, SiteDirectory sites, WorklistIndex worklist, JournalTagReader? reader, bool pollAlways = true) =>
+        Props.Create(() => new OrderReadModelActor(readJournalId, sites, worklist, reader, pollAlways));
 
     protected override void PreStart()
     {
+        // Subscribed before the rebuild reads the journal's end: nothing written after that end goes unpublished to us.
         Context.System.EventStream.Subscribe(Self, typeof(OrderEventJournaled));
+        // Outside a cluster (tests) no other node can come up: the node stays alone.
+        if (!_polling && ((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+        {
+            _followsCluster = true;
+            Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
+        }
+
         if (_reader is null)
         {
             StartStream();
@@ -142,6 +186,11 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
     {
         // Stops a rebuild still reading; Akka disposes the actor (and the token source) after this.
         _stop.Cancel();
+        if (_followsCluster)
+        {
+            Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+
         base.PostStop();
     }
 
@@ -184,12 +233,22 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
     private void CaughtUp()
     {
         _caughtUp = true;
+        // In the order they were published; what the rebuild already applied is dropped by the sequence check.
+        foreach (var e in _publishedDuringRebuild)
+        {
+            Apply(e);
+        }
+
+        _publishedDuringRebuild.Clear();
         foreach (var p in _projections)
         {
             p.OnCaughtUp(_orders.Count);
         }
 
-        StartStream();
+        if (_polling)
+        {
+            StartStream();
+        }
     }
 
     private void StartStream()

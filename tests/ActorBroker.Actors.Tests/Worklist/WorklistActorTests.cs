@@ -58,6 +58,40 @@ public sealed class WorklistActorTests : IDisposable
         await RebuildAsync(settings, broken, fallsBack: true);
     }
 
+    // A node alone does not poll the journal (pollAlways: false): its rebuild and its own publish must leave nothing out.
+    [Fact]
+    public async Task Alone_the_read_model_applies_what_was_published_during_its_rebuild_once_the_rebuild_is_done()
+    {
+        var settings = PersistenceSettings.Default;
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+        using (var kit = new TestKit(Start(settings)))
+        {
+            await WriteAsync(kit, "orm-o01-new-ct.hl7", "orm-o01-new-mr-latin1.hl7", "omi-o23-two-steps.hl7");
+            await kit.Sys.Terminate();
+        }
+
+        // The cancel's events, as the order's entity publishes them right after journaling them: they reach the new
+        // read model before its rebuild has applied the order's first event (they are in its mailbox at start).
+        var cancel = SampleOrders.Command("orm-o01-cancel.hl7", At);
+        var accepted = Assert.IsType<OrderDecision.Accepted>(OrderDecider.Decide(await StateAsync(cancel.Key), cancel));
+        using var again = new TestKit(Start(settings));
+        using var index = new WorklistIndex();
+        var model = again.Sys.ActorOf(OrderReadModelActor.GetProps(PersistenceSetup.QueryId, SampleOrders.Sites, index, JournalTagReader.For(settings, _dir), pollAlways: false));
+        var seq = _seqs[cancel.Key];
+        foreach (var e in accepted.Events)
+        {
+            model.Tell(new OrderEventJournaled(OrderEntityIds.PersistenceIdFor(cancel.Key.EntityId), ++seq, e));
+        }
+
+        await again.AwaitAssertAsync(
+            async () => Assert.True((await model.Ask<WorklistStatus>(GetWorklistStatus.Instance, TimeSpan.FromSeconds(5))).Rebuilt),
+            TimeSpan.FromSeconds(15));
+        var states = await model.Ask<OrderList>(new ListOrders(null, null, 100), TimeSpan.FromSeconds(5));
+        Assert.Equal(3, index.Count);
+        Assert.Equal(OrderState.Cancelled, Assert.Single(states.Orders, o => o.Key == cancel.Key).State);
+        await again.Sys.Terminate();
+    }
+
     private async Task RebuildAsync(PersistenceSettings settings, JournalTagReader reader, bool fallsBack)
     {
         using var kit = new TestKit(Start(settings));
@@ -87,7 +121,7 @@ public sealed class WorklistActorTests : IDisposable
             var accepted = Assert.IsType<OrderDecision.Accepted>(decision);
             foreach (var e in accepted.Events)
             {
-                await writer.Ask<long>(e, TimeSpan.FromSeconds(10));
+                _seqs[key] = await writer.Ask<long>(e, TimeSpan.FromSeconds(10));
                 _states[key] = OrderDecider.Apply(await StateAsync(key), e);
             }
 
@@ -97,6 +131,7 @@ public sealed class WorklistActorTests : IDisposable
 
     // What each order's entity would hold: the decider needs the state before a command.
     private readonly Dictionary<OrderKey, OrderSnapshot> _states = [];
+    private readonly Dictionary<OrderKey, long> _seqs = [];
 
     private Task<OrderSnapshot> StateAsync(OrderKey key) =>
         Task.FromResult(_states.TryGetValue(key, out var s) ? s : OrderSnapshot.Empty(key));
