@@ -94,45 +94,40 @@ public sealed class SqlitePersistenceTests : IDisposable
     {
         var settings = PersistenceSettings.Default;
         PersistenceSetup.PrepareDatabase(settings, _dir);
-        var system = Start(settings);
-        try
+        await InSystemAsync(settings, async system =>
         {
-            var before = BrokerSqlJournal.DirectReads;
-            var first = system.ActorOf(Props.Create(() => new TaggingTestActor("seq-1")));
-            Assert.Equal("0", await first.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
-            foreach (var e in new[] { "a|order", "b", "c|study" })
-            {
-                Assert.Equal("ok", await first.Ask<string>(e, TimeSpan.FromSeconds(30)));
-            }
-
-            await first.GracefulStop(TimeSpan.FromSeconds(10));
-            var again = system.ActorOf(Props.Create(() => new TaggingTestActor("seq-1")));
-            Assert.Equal("3", await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
-            Assert.Equal("ok", await again.Ask<string>("d", TimeSpan.FromSeconds(30)));
-            Assert.Equal("4", await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
-            Assert.True(BrokerSqlJournal.DirectReads >= before + 2, "the broker's journal did not read the sequence numbers directly");
-
-            // The reader alone: the maximum above 'from' (0 when none), other ids apart, deleted-flagged rows counted
-            // (the plugin keeps the highest row of a deleted history so a new event never reuses its number).
-            var reader = new JournalSequenceReader(JournalConnection.For(settings, _dir));
-            Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 0, CancellationToken.None));
-            Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 3, CancellationToken.None));
-            Assert.Equal(0, await reader.HighestSequenceNrAsync("seq-1", 4, CancellationToken.None));
-            Assert.Equal(0, await reader.HighestSequenceNrAsync("seq-2", 0, CancellationToken.None));
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
-            {
-                c.Open();
-                using var cmd = c.CreateCommand();
-                cmd.CommandText = "UPDATE journal SET deleted = 1 WHERE persistence_id = 'seq-1'";
-                Assert.Equal(4, cmd.ExecuteNonQuery());
-            }
-
-            Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 0, CancellationToken.None));
-        }
-        finally
+        var before = BrokerSqlJournal.DirectReads;
+        var first = system.ActorOf(Props.Create(() => new TaggingTestActor("seq-1")));
+        Assert.Equal("0", await first.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+        foreach (var e in new[] { "a|order", "b", "c|study" })
         {
-            await system.Terminate();
+            Assert.Equal("ok", await first.Ask<string>(e, TimeSpan.FromSeconds(30)));
         }
+
+        await first.GracefulStop(TimeSpan.FromSeconds(10));
+        var again = system.ActorOf(Props.Create(() => new TaggingTestActor("seq-1")));
+        Assert.Equal("3", await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+        Assert.Equal("ok", await again.Ask<string>("d", TimeSpan.FromSeconds(30)));
+        Assert.Equal("4", await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+        Assert.True(BrokerSqlJournal.DirectReads >= before + 2, "the broker's journal did not read the sequence numbers directly");
+
+        // The reader alone: the maximum above 'from' (0 when none), other ids apart, deleted-flagged rows counted
+        // (the plugin keeps the highest row of a deleted history so a new event never reuses its number).
+        var reader = new JournalSequenceReader(JournalConnection.For(settings, _dir));
+        Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 0, CancellationToken.None));
+        Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 3, CancellationToken.None));
+        Assert.Equal(0, await reader.HighestSequenceNrAsync("seq-1", 4, CancellationToken.None));
+        Assert.Equal(0, await reader.HighestSequenceNrAsync("seq-2", 0, CancellationToken.None));
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE journal SET deleted = 1 WHERE persistence_id = 'seq-1'";
+            Assert.Equal(4, cmd.ExecuteNonQuery());
+        }
+
+        Assert.Equal(4, await reader.HighestSequenceNrAsync("seq-1", 0, CancellationToken.None));
+        });
     }
 
     // SqliteJournalWriter: rows the plugin reads back as its own; one bad write in a transaction fails alone.
@@ -141,48 +136,38 @@ public sealed class SqlitePersistenceTests : IDisposable
     {
         var settings = PersistenceSettings.Default;
         PersistenceSetup.PrepareDatabase(settings, _dir);
-        var system = Start(settings);
-        try
+        await InSystemAsync(settings, async system =>
         {
-            // Lets the plugin create its tables, through one event of its own.
-            var first = system.ActorOf(Props.Create(() => new TaggingTestActor("w-0")));
-            Assert.Equal("ok", await first.Ask<string>("a|order", TimeSpan.FromSeconds(30)));
+        // Lets the plugin create its tables, through one event of its own.
+        var first = system.ActorOf(Props.Create(() => new TaggingTestActor("w-0")));
+        Assert.Equal("ok", await first.Ask<string>("a|order", TimeSpan.FromSeconds(30)));
 
-            var serializer = system.Serialization.FindSerializerForType(typeof(string));
-            var manifest = serializer.IncludeManifest ? Akka.Util.TypeExtensions.TypeQualifiedName(typeof(string)) : string.Empty;
-            JournalWriteRow Row(string pid, long seq, string text, params string[] tags) =>
-                new(pid, seq, serializer.ToBinary(text), manifest, serializer.Identifier, 638_000_000_000_000_000, "w", tags);
+        var serializer = system.Serialization.FindSerializerForType(typeof(string));
+        var manifest = serializer.IncludeManifest ? Akka.Util.TypeExtensions.TypeQualifiedName(typeof(string)) : string.Empty;
+        JournalWriteRow Row(string pid, long seq, string text, params string[] tags) =>
+            new(pid, seq, serializer.ToBinary(text), manifest, serializer.Identifier, 638_000_000_000_000_000, "w", tags);
 
-            await using var writer = new SqliteJournalWriter(PersistenceSetup.ConnectionString(settings, _dir));
-            // Queued back to back, so usually one transaction: whichever way they are grouped, only the duplicate
-            // (w-0 #1 is in the journal already) fails.
-            var good = writer.WriteAsync([Row("w-1", 1, "b", "order"), Row("w-1", 2, "c")]);
-            var bad = writer.WriteAsync([Row("w-0", 1, "again", "order")]);
-            var after = writer.WriteAsync([Row("w-2", 1, "d", "order", "outbound")]);
-            await good;
-            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => bad);
-            await after;
-        }
-        finally
-        {
-            await system.Terminate();
-        }
+        await using var writer = new SqliteJournalWriter(PersistenceSetup.ConnectionString(settings, _dir));
+        // Queued back to back, so usually one transaction: whichever way they are grouped, only the duplicate
+        // (w-0 #1 is in the journal already) fails.
+        var good = writer.WriteAsync([Row("w-1", 1, "b", "order"), Row("w-1", 2, "c")]);
+        var bad = writer.WriteAsync([Row("w-0", 1, "again", "order")]);
+        var after = writer.WriteAsync([Row("w-2", 1, "d", "order", "outbound")]);
+        await good;
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => bad);
+        await after;
+        });
 
-        var again = Start(settings);
-        try
+        await InSystemAsync(settings, async again =>
         {
-            var journal = Akka.Persistence.Query.PersistenceQuery.Get(again).ReadJournalFor<Akka.Persistence.Sql.Query.SqlReadJournal>(PersistenceSetup.QueryId);
-            var tagged = await journal.CurrentEventsByTag("order", Akka.Persistence.Query.Offset.NoOffset())
-                .RunAggregate(new List<string>(), (list, env) => { list.Add($"{env.PersistenceId}#{env.SequenceNr}:{env.Event}:{string.Join(",", env.Tags.Order(StringComparer.Ordinal))}"); return list; }, again.Materializer());
-            Assert.Equal(["w-0#1:a:order", "w-1#1:b:order", "w-2#1:d:order,outbound"], tagged);
-            var replayed = await journal.CurrentEventsByPersistenceId("w-1", 0, long.MaxValue)
-                .RunAggregate(new List<string>(), (list, env) => { list.Add($"{env.SequenceNr}:{env.Event}:{env.Timestamp}"); return list; }, again.Materializer());
-            Assert.Equal(["1:b:638000000000000000", "2:c:638000000000000000"], replayed);
-        }
-        finally
-        {
-            await again.Terminate();
-        }
+        var journal = Akka.Persistence.Query.PersistenceQuery.Get(again).ReadJournalFor<Akka.Persistence.Sql.Query.SqlReadJournal>(PersistenceSetup.QueryId);
+        var tagged = await journal.CurrentEventsByTag("order", Akka.Persistence.Query.Offset.NoOffset())
+            .RunAggregate(new List<string>(), (list, env) => { list.Add($"{env.PersistenceId}#{env.SequenceNr}:{env.Event}:{string.Join(",", env.Tags.Order(StringComparer.Ordinal))}"); return list; }, again.Materializer());
+        Assert.Equal(["w-0#1:a:order", "w-1#1:b:order", "w-2#1:d:order,outbound"], tagged);
+        var replayed = await journal.CurrentEventsByPersistenceId("w-1", 0, long.MaxValue)
+            .RunAggregate(new List<string>(), (list, env) => { list.Add($"{env.SequenceNr}:{env.Event}:{env.Timestamp}"); return list; }, again.Materializer());
+        Assert.Equal(["1:b:638000000000000000", "2:c:638000000000000000"], replayed);
+        });
     }
 
     // The rebuild's direct reader (JournalTagReader) over rows the real plugin wrote.
@@ -199,55 +184,64 @@ public sealed class SqlitePersistenceTests : IDisposable
     {
         var settings = PersistenceSettings.Default;
         PersistenceSetup.PrepareDatabase(settings, _dir);
+        await InSystemAsync(settings, async system =>
+        {
+        var first = system.ActorOf(Props.Create(() => new TaggingTestActor("reader-1")));
+        var second = system.ActorOf(Props.Create(() => new TaggingTestActor("reader-2")));
+        foreach (var (writer, e) in new[] { (first, "a|order"), (second, "b|order,outbound"), (first, "c|study"), (second, "d|outbound,order"), (first, "e|order") })
+        {
+            Assert.Equal("ok", await writer.Ask<string>(e, TimeSpan.FromSeconds(30)));
+        }
+
+        var reader = JournalTagReader.For(settings, _dir, pageSize: 100);
+        var pager = JournalTagReader.For(settings, _dir, pageSize: 2);
+        var max = await reader.MaxOrderingAsync(CancellationToken.None);
+        Assert.Equal(5, max);
+
+        var all = await reader.PageAsync("order", 0, max, CancellationToken.None);
+        Assert.Equal(["a", "b", "d", "e"], all.Select(r => Payload(system, r)));
+        Assert.Equal(["reader-1", "reader-2", "reader-2", "reader-1"], all.Select(r => r.PersistenceId));
+        Assert.Equal([1L, 1L, 2L, 3L], all.Select(r => r.SequenceNr));
+        Assert.Equal(all.Select(r => r.Ordering).Order(), all.Select(r => r.Ordering));
+
+        // Paging: strictly after the last ordering read, at most a page of rows, never past upTo.
+        var page1 = await pager.PageAsync("order", 0, max, CancellationToken.None);
+        var page2 = await pager.PageAsync("order", page1[^1].Ordering, max, CancellationToken.None);
+        Assert.Equal((2, 2), (page1.Count, page2.Count));
+        Assert.Equal(["a", "b", "d", "e"], page1.Concat(page2).Select(r => Payload(system, r)));
+        Assert.Equal(["a", "b"], (await reader.PageAsync("order", 0, all[1].Ordering, CancellationToken.None)).Select(r => Payload(system, r)));
+        Assert.Empty(await reader.PageAsync("order", max, max, CancellationToken.None));
+        Assert.Equal(["b", "d"], (await reader.PageAsync("outbound", 0, max, CancellationToken.None)).Select(r => Payload(system, r)));
+
+        // A row the plugin marks deleted is not read (as the plugin's own events-by-tag does not).
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"UPDATE journal SET deleted = 1 WHERE ordering = {all[1].Ordering}";
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+
+        Assert.Equal(["a", "d", "e"], (await reader.PageAsync("order", 0, max, CancellationToken.None)).Select(r => Payload(system, r)));
+        });
+    }
+
+    private static string Payload(ActorSystem system, JournalTagRow row) =>
+        (string)system.Serialization.Deserialize(row.Message, row.SerializerId!.Value, row.Manifest);
+
+    // A system on the test's journal for the length of the body, terminated whatever the body does.
+    private async Task InSystemAsync(PersistenceSettings settings, Func<ActorSystem, Task> body)
+    {
         var system = Start(settings);
         try
         {
-            var first = system.ActorOf(Props.Create(() => new TaggingTestActor("reader-1")));
-            var second = system.ActorOf(Props.Create(() => new TaggingTestActor("reader-2")));
-            foreach (var (writer, e) in new[] { (first, "a|order"), (second, "b|order,outbound"), (first, "c|study"), (second, "d|outbound,order"), (first, "e|order") })
-            {
-                Assert.Equal("ok", await writer.Ask<string>(e, TimeSpan.FromSeconds(30)));
-            }
-
-            var reader = JournalTagReader.For(settings, _dir, pageSize: 100);
-            var pager = JournalTagReader.For(settings, _dir, pageSize: 2);
-            var max = await reader.MaxOrderingAsync(CancellationToken.None);
-            Assert.Equal(5, max);
-
-            var all = await reader.PageAsync("order", 0, max, CancellationToken.None);
-            Assert.Equal(["a", "b", "d", "e"], all.Select(r => Payload(system, r)));
-            Assert.Equal(["reader-1", "reader-2", "reader-2", "reader-1"], all.Select(r => r.PersistenceId));
-            Assert.Equal([1L, 1L, 2L, 3L], all.Select(r => r.SequenceNr));
-            Assert.Equal(all.Select(r => r.Ordering).Order(), all.Select(r => r.Ordering));
-
-            // Paging: strictly after the last ordering read, at most a page of rows, never past upTo.
-            var page1 = await pager.PageAsync("order", 0, max, CancellationToken.None);
-            var page2 = await pager.PageAsync("order", page1[^1].Ordering, max, CancellationToken.None);
-            Assert.Equal((2, 2), (page1.Count, page2.Count));
-            Assert.Equal(["a", "b", "d", "e"], page1.Concat(page2).Select(r => Payload(system, r)));
-            Assert.Equal(["a", "b"], (await reader.PageAsync("order", 0, all[1].Ordering, CancellationToken.None)).Select(r => Payload(system, r)));
-            Assert.Empty(await reader.PageAsync("order", max, max, CancellationToken.None));
-            Assert.Equal(["b", "d"], (await reader.PageAsync("outbound", 0, max, CancellationToken.None)).Select(r => Payload(system, r)));
-
-            // A row the plugin marks deleted is not read (as the plugin's own events-by-tag does not).
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
-            {
-                c.Open();
-                using var cmd = c.CreateCommand();
-                cmd.CommandText = $"UPDATE journal SET deleted = 1 WHERE ordering = {all[1].Ordering}";
-                Assert.Equal(1, cmd.ExecuteNonQuery());
-            }
-
-            Assert.Equal(["a", "d", "e"], (await reader.PageAsync("order", 0, max, CancellationToken.None)).Select(r => Payload(system, r)));
+            await body(system);
         }
         finally
         {
             await system.Terminate();
         }
     }
-
-    private static string Payload(ActorSystem system, JournalTagRow row) =>
-        (string)system.Serialization.Deserialize(row.Message, row.SerializerId!.Value, row.Manifest);
 
     private ActorSystem Start(PersistenceSettings settings)
     {
