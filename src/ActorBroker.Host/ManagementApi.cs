@@ -37,7 +37,7 @@ internal static class ManagementApi
         InterfaceApi.Map(app); // interfaces, outboxes, studies (issue 4)
     }
 
-    private static async Task<IResult> Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock, IRequiredActor<OutboundKey> outbound, ActorSystem system)
+    private static async Task<IResult> Health(BrokerSettings settings, BrokerEndpoints endpoints, BrokerClock clock, IRequiredActor<OutboundKey> outbound, IRequiredActor<ExceptionStoreKey> store, ActorSystem system)
     {
         var bound = endpoints.Snapshot();
         var components = settings.Hl7Listeners
@@ -60,7 +60,19 @@ internal static class ManagementApi
             components.Add(new ComponentView("outbound", "not answering", ""));
         }
 
-        var status = components.All(c => c.Status is "listening" or "connected") ? "ok" : "degraded";
+        // The exception store (a cluster singleton): where every refused or failed message is kept. Akka's own
+        // "singleton not found" warning is off (hocon/akka.conf: it fired at every start and stop), so this says it.
+        try
+        {
+            await store.ActorRef.Ask<ExceptionList>(new ListExceptions(1), TimeSpan.FromSeconds(2));
+            components.Add(new ComponentView("exceptions", "ready", ""));
+        }
+        catch (AskTimeoutException)
+        {
+            components.Add(new ComponentView("exceptions", "not answering", ""));
+        }
+
+        var status = components.All(c => c.Status is "listening" or "connected" or "ready") ? "ok" : "degraded";
         return Results.Json(new
         {
             status,
