@@ -10,8 +10,8 @@ namespace ActorBroker.Actors.Persistence;
 /// tagged event, runs it alone to learn its ordering for the tags rows: measured at a quarter of the broker's
 /// allocations and ~15% of its CPU under intake load (perf/README.md, session 6). Here the two statements are prepared
 /// once per transaction and run with new values for each row.
-/// A failed transaction is retried one write at a time, so a write that cannot go in (say, a sequence number a zombie
-/// incarnation already used) fails alone instead of taking the others of its batch with it.
+/// A transaction that fails on a constraint is retried one write at a time, so a write that cannot go in (say, a
+/// sequence number a zombie incarnation already used) fails alone instead of taking the others of its batch with it.
 /// </summary>
 public sealed class SqliteJournalWriter : IAsyncDisposable
 {
@@ -21,6 +21,9 @@ public sealed class SqliteJournalWriter : IAsyncDisposable
 
     private const string InsertTag =
         "INSERT INTO tags (ordering_id, tag, sequence_nr, persistence_id) VALUES (@ordering, @tag, @seq, @pid)";
+
+    // SQLITE_CONSTRAINT: a row one write brings (a sequence number already taken) and no other.
+    private const int ConstraintViolation = 19;
 
     private readonly string _connectionString;
     private readonly int _maxRowsPerTransaction;
@@ -70,7 +73,7 @@ public sealed class SqliteJournalWriter : IAsyncDisposable
                     Commit(batch);
                     batch.ForEach(w => w.Done.TrySetResult());
                 }
-                catch (Exception) when (batch.Count > 1)
+                catch (SqliteException ex) when (batch.Count > 1 && ex.SqliteErrorCode == ConstraintViolation)
                 {
                     foreach (var w in batch)
                     {
@@ -87,7 +90,10 @@ public sealed class SqliteJournalWriter : IAsyncDisposable
                 }
                 catch (Exception ex)
                 {
-                    batch[0].Done.TrySetException(ex);
+                    // Anything but one write's constraint (the database busy past its timeout, I/O, a closed file)
+                    // would fail each write again: all of them fail now, and their actors' persist failure handling
+                    // (backoff restart, negative ACK) takes over.
+                    batch.ForEach(w => w.Done.TrySetException(ex));
                 }
             }
         }
