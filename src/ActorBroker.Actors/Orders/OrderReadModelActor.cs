@@ -29,7 +29,9 @@ namespace ActorBroker.Actors.Orders;
 /// member is up, unless <c>pollAlways</c>. On a node alone every order event is written here and published, so the
 /// rebuild (everything committed before it started) and the publish (everything after the subscription, which comes
 /// first) leave nothing out; the poll re-read and deserialized every order event a second time, ~10% of the intake's
-/// throughput (perf/README.md, session 6).</item>
+/// throughput (perf/README.md, session 6). When a member comes up after a long time alone, the stream starts from the
+/// rebuild's end: a one-off catch-up through everything written since this node started, in the background (the views
+/// keep serving; the sequence check drops what was already applied).</item>
 /// </list>
 /// Each order's events are applied strictly in sequence with the domain's own pure Apply, and each projection sees
 /// the change as (before, after).
