@@ -274,8 +274,9 @@ public sealed class OrderReadModelActor : ReceiveActor, IDisposable
     {
         var entityId = e.Event.Key.EntityId;
         // Several feeds deliver the same events: apply each order's events strictly in sequence. A
-        // repeat is dropped; an event past a gap is dropped too, because the journal stream delivers
-        // every event in order and will fill the gap.
+        // repeat is dropped; an event past a gap is dropped too: while the journal is followed its stream
+        // delivers every event in order and fills the gap, and on a node alone there is none (the rebuild
+        // covers what was committed before it, the publish, held until the rebuild is done, what came after).
         var seen = _lastSeq.GetValueOrDefault(entityId);
         if (e.SequenceNr != seen + 1)
         {

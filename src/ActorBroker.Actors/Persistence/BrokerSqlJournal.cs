@@ -43,9 +43,10 @@ public sealed class BrokerSqlJournal : SqlWriteJournal
             && string.Equals(config.GetString("default.journal.table-name"), "journal", StringComparison.Ordinal);
         var provider = config.GetString("provider-name");
         var connectionString = config.GetString("connection-string");
-        _sequences = plainTables ? new JournalSequenceReader(JournalConnection.For(provider, connectionString)) : null;
+        var db = plainTables ? JournalConnection.For(provider, connectionString) : null;
+        _sequences = db is null ? null : new JournalSequenceReader(db);
         var tagTable = string.Equals(config.GetString("tag-write-mode"), "TagTable", StringComparison.OrdinalIgnoreCase);
-        _writer = plainTables && tagTable && provider.StartsWith("SQLite", StringComparison.OrdinalIgnoreCase)
+        _writer = db is { IsSqlite: true } && tagTable
             ? new SqliteJournalWriter(connectionString, Math.Max(1, config.GetInt("batch-size", 500)))
             : null;
     }

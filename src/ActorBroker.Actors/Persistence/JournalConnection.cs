@@ -22,6 +22,9 @@ public sealed class JournalConnection(DbProviderFactory factory, string connecti
             : throw new ArgumentException($"no direct journal access for provider '{providerName}'", nameof(providerName)),
             connectionString);
 
+    /// <summary>SQLite (where the broker also does the journal's writes) rather than PostgreSQL.</summary>
+    public bool IsSqlite => factory is SqliteFactory;
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = factory.CreateConnection() ?? throw new InvalidOperationException("the provider made no connection");

@@ -140,9 +140,10 @@ public sealed class SqliteJournalWriter : IAsyncDisposable
 
             tx.Commit();
         }
-        catch (SqliteException)
+        catch (SqliteException ex) when (ex.SqliteErrorCode != ConstraintViolation)
         {
-            // The connection may be unusable (I/O error, closed database): the next batch opens a new one.
+            // The connection may be unusable (I/O error, closed database): the next batch opens a new one. After a
+            // constraint failure it is fine (the transaction rolled back) and the write-by-write retry reuses it.
             _connection?.Dispose();
             _connection = null;
             throw;
@@ -161,7 +162,7 @@ public sealed class SqliteJournalWriter : IAsyncDisposable
         using var cmd = connection.CreateCommand();
         // As SqliteTuningInterceptor sets them for the plugin's connections: with WAL, NORMAL still survives a
         // process crash (kill -9); only an OS crash or power loss can lose the last transactions.
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        cmd.CommandText = SqliteTuningInterceptor.ConnectionPragmas;
         cmd.ExecuteNonQuery();
         return _connection = connection;
     }

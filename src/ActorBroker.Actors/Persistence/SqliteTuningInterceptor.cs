@@ -13,6 +13,9 @@ namespace ActorBroker.Actors.Persistence;
 /// </summary>
 internal sealed class SqliteTuningInterceptor : ConnectionInterceptor
 {
+    /// <summary>What every journal connection runs once opened (the broker's own writer's connection too).</summary>
+    internal const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+
     private static long _tuned;
 
     /// <summary>Connections tuned so far in this process (tests check the interceptor is wired).</summary>
@@ -30,7 +33,7 @@ internal sealed class SqliteTuningInterceptor : ConnectionInterceptor
     {
         Interlocked.Increment(ref _tuned);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        cmd.CommandText = ConnectionPragmas;
         cmd.ExecuteNonQuery();
     }
 }
