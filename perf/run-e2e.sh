@@ -3,6 +3,8 @@
 # and the load generator, both on this machine; then the bare ACK-only echo server with the same
 # load (the ceiling of the socket path) for comparison.
 # usage: perf/run-e2e.sh [loadgen options...]     e.g. perf/run-e2e.sh --connections 32 --messages 50000
+# After the load it waits for the broker's backlog (messages ACKed but not yet applied to their orders) to empty,
+# and prints how long that took.
 #   env BROKER_SET="key=value ..." adds --set options to the broker (e.g. apply-concurrency=0)
 #   env SKIP_ECHO=1 skips the echo baseline
 set -euo pipefail
@@ -22,6 +24,23 @@ PORT=$(port_of "$DATA/ports.json" hl7:orders)
 machine
 echo "## broker (SQLite journal, ACK after the inbound log write): $LG --port PORT $*"
 "$LG" --port "$PORT" "$@" || true
+# The ACK comes once a message is in the inbound log; its order is applied after. Wait until the listener's backlog
+# (ACKed, not yet applied: `abctl interface show orders`) is empty and say how long that took after the last ACK.
+MGMT=$(port_of "$DATA/ports.json" management)
+"${PY:-python3}" - "$MGMT" <<'PYEOF' || true
+import json, sys, time, urllib.request
+url = f"http://127.0.0.1:{sys.argv[1]}/api/interfaces/orders"
+start = time.time(); first = None
+while time.time() - start < 600:
+    view = json.load(urllib.request.urlopen(url, timeout=10))
+    depth = view.get("queueDepth") or 0
+    first = depth if first is None else first
+    if depth == 0:
+        break
+    time.sleep(0.2)
+took = time.time() - start
+print(f"applied     backlog {first} at the last ACK, empty {took:.1f} s later ({view.get('applied')} applied in all)")
+PYEOF
 kill $BROKER; wait $BROKER 2>/dev/null || true
 if [ -z "${SKIP_ECHO:-}" ]; then
   EP=${ECHO_PORT:-2590}

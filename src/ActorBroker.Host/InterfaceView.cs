@@ -13,11 +13,16 @@ internal sealed record InterfaceView(string Name, IReadOnlyDictionary<string, ob
     {
         // Listeners are "hl7:orders" inside the broker; operators name them as in the HOCON ("orders").
         var name = s.Name.StartsWith("hl7:", StringComparison.Ordinal) ? s.Name[4..] : s.Name;
+        // Queue depth of a listener: messages ACKed and not yet applied to their orders, plus those waiting to be
+        // journaled while that backlog is at its bound (max-apply-backlog).
+        var log = s.Log;
         var summary = Fields(
             name, "inbound", "hl7-mllp", s.Endpoint, s.State, s.Connections > 0, s.Connections,
-            queueDepth: 0, inFlight: 0, parked: 0, oldest: null, retries: 0, delivered: null,
+            queueDepth: log is null ? 0 : log.Backlog + log.Held, inFlight: log?.InFlight ?? 0, parked: 0, oldest: null, retries: log?.Redelivered ?? 0, delivered: null,
             accepted: s.Accepted, rejected: s.Rejected, errors: s.Errors + s.FrameErrors,
             lastError: null, lastErrorAt: null, lastMessageAt: s.LastMessageAt);
+        summary["applied"] = log?.Applied;
+        summary["applying"] = log is null ? "unknown" : log.Held > 0 ? "backlog full (intake waits)" : log.Yielding ? "paused for a burst" : "running";
         return new InterfaceView(name, summary, WithMessages(summary, [], 0));
     }
 

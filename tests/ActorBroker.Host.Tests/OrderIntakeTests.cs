@@ -106,6 +106,11 @@ public sealed class OrderIntakeTests : IAsyncLifetime
         Assert.Equal(0, showExit);
         Assert.Contains("OrderChanged", show, StringComparison.Ordinal);
         Assert.Equal(1, (await AbctlAsync("order", "show", "NOSUCH")).Exit);
+
+        // Everything applied: the listener's backlog (ACKed, not yet applied) is empty and applying runs.
+        var listener = await EventuallyAsync("/api/interfaces/orders", i => i.GetProperty("queueDepth").GetInt32() == 0);
+        Assert.Equal("running", listener.GetProperty("applying").GetString());
+        Assert.True(listener.GetProperty("applied").GetInt64() >= 4);
     }
 
     [Fact]

@@ -15,10 +15,17 @@ namespace ActorBroker.Actors.Inbound;
 /// per order and in parallel across orders (no head-of-line blocking), and re-delivers after a
 /// crash from its last checkpoint; order entities drop what they already applied (MSH-10 dedup).
 /// A command an order refuses after the AA becomes an exception record with the raw message.
+/// The ACK path comes first (<see cref="ApplyGate"/>): during a burst applying pauses until it ends, and a backlog
+/// at its bound makes new messages wait for their journaling.
 /// </summary>
-public sealed class InboundLogActor : ReceivePersistentActor
+public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
 {
     private const int DedupWindow = 50_000;
+
+    // A snapshot carries every message still to apply, raw bytes and all: with a burst's backlog behind it that is
+    // tens of MB written while ACKs wait. Above this many, the snapshot waits for the backlog to shrink (a restart
+    // meanwhile replays the log from the last snapshot, at most the backlog's bound of messages).
+    private const int SnapshotBacklogLimit = 1_000;
     private static readonly TimeSpan RedeliverAfter = TimeSpan.FromSeconds(10);
 
     private readonly string _source;
@@ -27,6 +34,7 @@ public sealed class InboundLogActor : ReceivePersistentActor
     private readonly IActorRef _orders;
     private readonly IActorRef _exceptions;
     private readonly TimeProvider _time;
+    private readonly ApplyGate _gate;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Durable state (rebuilt on recovery).
@@ -39,6 +47,11 @@ public sealed class InboundLogActor : ReceivePersistentActor
     private long _checkpoint;
     private long _eventsSinceSnapshot;
 
+    // Messages ACKed whose commands have not all reached their orders (the gate's backlog), and messages waiting
+    // for the backlog to shrink before they are journaled, with who asked.
+    private int _backlog;
+    private readonly Queue<(LogInbound Message, IActorRef Sender)> _held = new();
+
     // Delivery state (rebuilt from _pending after recovery).
     private readonly Dictionary<string, Queue<Delivery>> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Delivery Delivery, DateTimeOffset SentAt)> _inFlight = new(StringComparer.Ordinal);
@@ -48,8 +61,9 @@ public sealed class InboundLogActor : ReceivePersistentActor
     private long _redelivered;
     private ICancelable? _tick;
 
-    public InboundLogActor(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight, int snapshotEvery = 5_000)
+    public InboundLogActor(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight, int snapshotEvery = 5_000, ApplyGate? gate = null)
     {
+        _gate = gate ?? new ApplyGate(0, 0);
         PersistenceId = persistenceId;
         _maxInFlight = maxInFlight;
         _snapshotEvery = Math.Max(1, snapshotEvery);
@@ -78,6 +92,7 @@ public sealed class InboundLogActor : ReceivePersistentActor
         Recover<InboundCheckpoint>(c => Checkpoint(c.UpTo));
         Recover<RecoveryCompleted>(_ =>
         {
+            _backlog = _pending.Values.Count(p => !p.Done);
             foreach (var (seq, p) in _pending)
             {
                 foreach (var c in p.Accepted.Commands)
@@ -94,10 +109,13 @@ public sealed class InboundLogActor : ReceivePersistentActor
             Dispatch();
         });
 
-        Command<LogInbound>(Handle);
+        Command<LogInbound>(m => Handle(m, Sender));
         Command<OrderCommandResult>(Delivered);
         Command<Tick>(_ => OnTick());
-        Command<GetInboundLogStatus>(_ => Sender.Tell(new InboundLogStatus(LastSequenceNr, _checkpoint, _pending.Count, _queues.Values.Sum(q => q.Count), _inFlight.Count, _applied, _rejected, _redelivered)));
+        Command<ResumeApply>(_ => Dispatch());
+        Command<GetInboundLogStatus>(_ => Sender.Tell(new InboundLogStatus(
+            LastSequenceNr, _checkpoint, _pending.Count, _queues.Values.Sum(q => q.Count), _inFlight.Count, _applied, _rejected, _redelivered,
+            _backlog, _held.Count, _gate.ShouldYield(_time.GetUtcNow(), _backlog))));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Inbound log {0}: snapshot failed: {1}", PersistenceId, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -106,8 +124,10 @@ public sealed class InboundLogActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
-    public static Props GetProps(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight = 64, int snapshotEvery = 5_000) =>
-        Props.Create(() => new InboundLogActor(persistenceId, source, orders, exceptions, time, maxInFlight, snapshotEvery));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props GetProps(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight = 64, int snapshotEvery = 5_000, ApplyGate? gate = null) =>
+        Props.Create(() => new InboundLogActor(persistenceId, source, orders, exceptions, time, maxInFlight, snapshotEvery, gate));
 
     protected override void PreStart()
     {
@@ -121,23 +141,31 @@ public sealed class InboundLogActor : ReceivePersistentActor
         base.PostStop();
     }
 
-    private void Handle(LogInbound cmd)
+    private void Handle(LogInbound cmd, IActorRef sender, bool released = false)
     {
         var key = cmd.Message.IdempotencyKey;
         if (_recentKeys.TryGetValue(key, out var earlier))
         {
-            Sender.Tell(new InboundLogged(earlier, Duplicate: true));
+            sender.Tell(new InboundLogged(earlier, Duplicate: true));
             return;
         }
 
         if (_writing.TryGetValue(key, out var waiters))
         {
-            waiters.Add(Sender);
+            waiters.Add(sender);
             return;
         }
 
+        if (!released && (_held.Count > 0 || _gate.MustHold(_backlog)))
+        {
+            // In arrival order behind any already waiting; applying runs meanwhile (the gate never yields here).
+            _held.Enqueue((cmd, sender));
+            Dispatch();
+            return;
+        }
+
+        _gate.OnIntake(_time.GetUtcNow());
         _writing[key] = [];
-        var sender = Sender;
         var accepted = new InboundAccepted(_source, cmd.Message, cmd.Commands, cmd.Remote, cmd.Raw);
         PersistAsync(accepted, e =>
         {
@@ -163,7 +191,12 @@ public sealed class InboundLogActor : ReceivePersistentActor
         Remember(e.Message.IdempotencyKey, seq);
         if (seq > _checkpoint)
         {
-            _pending[seq] = new Pending(e, e.Commands.Count);
+            var p = new Pending(e, e.Commands.Count);
+            _pending[seq] = p;
+            if (!p.Done)
+            {
+                _backlog++;
+            }
         }
 
         _eventsSinceSnapshot++;
@@ -211,7 +244,15 @@ public sealed class InboundLogActor : ReceivePersistentActor
     // flight at once keep a slow or failing order from holding up the others.
     private void Dispatch()
     {
-        while (_inFlight.Count < _maxInFlight && _ready.Count > 0)
+        var limit = _gate.Concurrency(_time.GetUtcNow(), _backlog, _maxInFlight);
+        if (limit < _maxInFlight && _ready.Count > 0 && !Timers.IsTimerActive("resume"))
+        {
+            // Held back for the messages still arriving: look again in one rate window (the last message of a
+            // burst leaves a quiet window behind it, and then the whole width applies).
+            Timers.StartSingleTimer("resume", ResumeApply.Instance, ApplyGate.Window);
+        }
+
+        while (_inFlight.Count < limit && _ready.Count > 0)
         {
             var entityId = _ready.Dequeue();
             if (_inFlight.ContainsKey(entityId) || !_queues.TryGetValue(entityId, out var q) || q.Count == 0)
@@ -270,13 +311,24 @@ public sealed class InboundLogActor : ReceivePersistentActor
         if (_pending.TryGetValue(flight.Delivery.SequenceNr, out var p))
         {
             p.Remaining--;
-            if (p.Remaining <= 0)
+            if (p.Remaining <= 0 && !p.Done)
             {
                 p.Done = true;
+                _backlog--;
             }
         }
 
+        ReleaseHeld();
         Dispatch();
+    }
+
+    private void ReleaseHeld()
+    {
+        while (_held.Count > 0 && !_gate.MustHold(_backlog))
+        {
+            var (message, sender) = _held.Dequeue();
+            Handle(message, sender, released: true);
+        }
     }
 
     private void RecordRejection(Delivery d, OrderCommandResult result, bool applied = false)
@@ -340,7 +392,7 @@ public sealed class InboundLogActor : ReceivePersistentActor
 
     private void MaybeSnapshot()
     {
-        if (_eventsSinceSnapshot < _snapshotEvery)
+        if (_eventsSinceSnapshot < _snapshotEvery || _backlog > SnapshotBacklogLimit)
         {
             return;
         }
@@ -369,5 +421,10 @@ public sealed class InboundLogActor : ReceivePersistentActor
     private sealed class Tick
     {
         public static readonly Tick Instance = new();
+    }
+
+    private sealed class ResumeApply
+    {
+        public static readonly ResumeApply Instance = new();
     }
 }

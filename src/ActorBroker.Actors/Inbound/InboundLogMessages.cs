@@ -14,7 +14,10 @@ public sealed record InboundLogged(long SequenceNr, bool Duplicate);
 /// <summary>Ask the log for its state (interface status, abctl).</summary>
 public sealed record GetInboundLogStatus;
 
-public sealed record InboundLogStatus(long LastSequenceNr, long Checkpoint, int PendingMessages, int QueuedCommands, int InFlight, long Applied, long Rejected, long Redelivered);
+/// <param name="Backlog">Messages ACKed whose commands have not all reached their orders yet.</param>
+/// <param name="Held">Messages waiting for the backlog to shrink before they are journaled (their senders wait).</param>
+/// <param name="Yielding">Applying is paused for a burst (see <see cref="ApplyGate"/>).</param>
+public sealed record InboundLogStatus(long LastSequenceNr, long Checkpoint, int PendingMessages, int QueuedCommands, int InFlight, long Applied, long Rejected, long Redelivered, int Backlog, int Held, bool Yielding);
 
 // Journaled facts (manifests in Serialization/ManifestRegistry.cs).
 

@@ -1,3 +1,4 @@
+using ActorBroker.Actors.Inbound;
 using System.Net;
 using ActorBroker.Actors.Settings;
 using ActorBroker.Domain.Sites;
@@ -71,17 +72,24 @@ public sealed class Hl7InboundInterfaceActor : ReceiveActor
         });
         Receive<InterfaceCounters.FrameError>(_ => _frameErrors++);
         Receive<InterfaceCounters.ExceptionStoreTimeout>(_ => _log.Error("HL7 interface {0}: the exception store did not confirm a record in time", Name));
-        Receive<GetInterfaceStatus>(_ => Sender.Tell(new InterfaceStatus(
-            Name,
-            "hl7-inbound",
-            _bound is null ? "starting" : "listening",
-            (_bound?.ToString()) ?? $"{_settings.Host}:{_settings.Port}",
-            _listener?.ActiveConnections ?? 0,
-            _accepted,
-            _rejected,
-            _errors,
-            _frameErrors,
-            _last)));
+        Receive<GetInterfaceStatus>(_ =>
+        {
+            var status = new InterfaceStatus(
+                Name,
+                "hl7-inbound",
+                _bound is null ? "starting" : "listening",
+                (_bound?.ToString()) ?? $"{_settings.Host}:{_settings.Port}",
+                _listener?.ActiveConnections ?? 0,
+                _accepted,
+                _rejected,
+                _errors,
+                _frameErrors,
+                _last);
+            // With the log's backlog (ACKed, not yet applied) when it answers in time; without it when it is restarting.
+            _inboundLog.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(2))
+                .ContinueWith(t => t.IsCompletedSuccessfully ? status with { Log = t.Result } : status, TaskScheduler.Default)
+                .PipeTo(Sender);
+        });
     }
 
     private string Name => "hl7:" + _settings.Name;

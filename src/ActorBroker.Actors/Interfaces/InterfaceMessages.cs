@@ -13,6 +13,7 @@ public sealed record InterfaceStatus(
     long Rejected,
     long Errors,
     long FrameErrors,
-    DateTimeOffset? LastMessageAt);
+    DateTimeOffset? LastMessageAt,
+    ActorBroker.Actors.Inbound.InboundLogStatus? Log = null);
 
 public sealed record InterfaceStatuses(IReadOnlyList<InterfaceStatus> Interfaces);

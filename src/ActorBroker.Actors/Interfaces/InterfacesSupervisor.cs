@@ -19,7 +19,7 @@ public sealed class InterfacesSupervisor : ReceiveActor
             // supervisor restarts it, while the listener keeps answering (AE 207 meanwhile).
             var log = Context.ActorOf(
                 PersistentBackoff.Props(
-                    InboundLogActor.GetProps($"inbound-{settings.NodeName}-{l.Name}", "hl7:" + l.Name, orders, exceptions, time, l.ApplyConcurrency),
+                    InboundLogActor.GetProps($"inbound-{settings.NodeName}-{l.Name}", "hl7:" + l.Name, orders, exceptions, time, l.ApplyConcurrency, gate: new ApplyGate(l.ApplyYieldAbove, l.MaxApplyBacklog, l.ApplyWhileReceiving)),
                     "log"),
                 "inbound-log-" + l.Name);
             Context.ActorOf(Hl7InboundInterfaceActor.GetProps(l, log, exceptions, settings.Sites, endpoints, time, orderIndex), "hl7-" + l.Name);

@@ -54,7 +54,15 @@ public sealed record BrokerSettings(
                     l.GetTimeSpan("idle-timeout", TimeSpan.FromMinutes(5)),
                     l.GetInt("max-in-flight-per-connection", 16),
                     l.GetTimeSpan("ack-timeout", TimeSpan.FromSeconds(10)),
-                    l.GetInt("apply-concurrency", 64)));
+                    l.GetInt("apply-concurrency", 64),
+                    l.GetInt("apply-yield-above", 0),
+                    l.GetInt("max-apply-backlog", 0),
+                    l.GetInt("apply-concurrency-while-receiving", 0)));
+                var listener = listeners[^1];
+                if (listener.ApplyYieldAbove < 0 || listener.MaxApplyBacklog < 0 || (listener.ApplyYieldAbove > 0 && listener.MaxApplyBacklog == 0))
+                {
+                    throw new ConfigurationException($"actor-broker.hl7.listeners.{name}: apply-yield-above and max-apply-backlog must be 0 or more, and apply-yield-above needs a max-apply-backlog above 0");
+                }
             }
         }
 

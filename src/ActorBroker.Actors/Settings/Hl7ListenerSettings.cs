@@ -9,4 +9,7 @@ public sealed record Hl7ListenerSettings(
     TimeSpan IdleTimeout,
     int MaxInFlightPerConnection,
     TimeSpan AckTimeout,
-    int ApplyConcurrency = 64);
+    int ApplyConcurrency = 64,
+    int ApplyYieldAbove = 0,
+    int MaxApplyBacklog = 0,
+    int ApplyWhileReceiving = 0);

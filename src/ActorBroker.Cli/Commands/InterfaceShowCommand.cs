@@ -38,7 +38,7 @@ internal static class InterfaceShowCommand
             .Add("Retries", i.Text("retries"));
 
         // Inbound interfaces count accepted/rejected messages, outbound ones delivered: show what is reported.
-        foreach (var (label, field) in new[] { ("Delivered", "delivered"), ("Accepted", "accepted"), ("Rejected", "rejected") })
+        foreach (var (label, field) in new[] { ("Delivered", "delivered"), ("Accepted", "accepted"), ("Rejected", "rejected"), ("Applied", "applied"), ("Applying", "applying") })
         {
             if (i.Has(field))
             {

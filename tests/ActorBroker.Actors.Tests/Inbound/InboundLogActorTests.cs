@@ -12,11 +12,11 @@ public sealed class InboundLogActorTests : JournalTestKit
 {
     private const string Pid = "inbound-test-orders";
 
-    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64, int snapshotEvery = 5_000)
+    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64, int snapshotEvery = 5_000, ApplyGate? gate = null)
     {
         var orders = CreateTestProbe();
         var exceptions = CreateTestProbe();
-        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, TimeProvider.System, maxInFlight, snapshotEvery));
+        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, TimeProvider.System, maxInFlight, snapshotEvery, gate));
         return (log, orders, exceptions);
     }
 
@@ -173,5 +173,44 @@ public sealed class InboundLogActorTests : JournalTestKit
             // log stops for its backoff supervisor to restart.
             await ExpectTerminatedAsync(log);
         });
+    }
+
+    [Fact]
+    public async Task During_a_burst_the_ack_comes_at_once_and_the_order_gets_its_command_when_the_burst_is_over()
+    {
+        // Any message at all is a burst for this gate (1 a second); two quiet windows end it.
+        var (log, orders, _) = Spawn(gate: new ApplyGate(1, 1_000));
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        Assert.Equal(1, status.Backlog);
+        Assert.True(status.Yielding);
+        await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
+
+        var delivered = await orders.ExpectMsgAsync<PlaceOrder>(TimeSpan.FromSeconds(3));
+        Assert.Equal("ACC20001", delivered.Key.Accession);
+        orders.Reply(Accepted(delivered));
+        await AwaitAssertAsync(async () =>
+            Assert.Equal(0, (await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3))).Backlog));
+    }
+
+    [Fact]
+    public async Task With_the_backlog_at_its_bound_a_new_message_waits_for_its_journaling_until_an_order_is_applied()
+    {
+        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+
+        log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200)); // held: not journaled, no ACK yet
+        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        Assert.Equal(1, status.Held);
+        Assert.Equal(1L, status.LastSequenceNr);
+
+        orders.Reply(Accepted(first));
+        var logged = await ExpectMsgAsync<InboundLogged>();
+        Assert.Equal(2, logged.SequenceNr);
+        Assert.Equal("ACC20002", (await orders.ExpectMsgAsync<PlaceOrder>()).Key.Accession);
     }
 }

@@ -37,6 +37,22 @@ public sealed class BrokerSettingsTests
     }
 
     [Fact]
+    public void The_orders_listener_puts_the_ack_first_and_bad_apply_settings_are_refused()
+    {
+        var orders = BrokerSettings.FromConfig(Defaults).Hl7Listeners[0];
+        Assert.Equal((64, 2000, 2, 100_000), (orders.ApplyConcurrency, orders.ApplyYieldAbove, orders.ApplyWhileReceiving, orders.MaxApplyBacklog));
+
+        foreach (var bad in new[] { "apply-yield-above = -1", "max-apply-backlog = 0" })
+        {
+            var e = Assert.Throws<ConfigurationException>(() => BrokerSettings.FromConfig(ConfigurationFactory.ParseString($"actor-broker.hl7.listeners.orders.{bad}").WithFallback(Defaults)));
+            Assert.Contains("actor-broker.hl7.listeners.orders", e.Message, StringComparison.Ordinal);
+        }
+
+        var off = BrokerSettings.FromConfig(ConfigurationFactory.ParseString("actor-broker.hl7.listeners.orders { apply-yield-above = 0, max-apply-backlog = 0 }").WithFallback(Defaults));
+        Assert.Equal((0, 0), (off.Hl7Listeners[0].ApplyYieldAbove, off.Hl7Listeners[0].MaxApplyBacklog));
+    }
+
+    [Fact]
     public void Mpps_forwarding_is_on_when_a_PACS_AE_is_named_and_bad_destination_values_are_refused()
     {
         var forward = BrokerSettings.FromConfig(ConfigurationFactory.ParseString("actor-broker.dicom.forward-mpps-to { ae-title = PACS, port = 11114 }").WithFallback(Defaults));
