@@ -59,6 +59,7 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
     private long _applied;
     private long _rejected;
     private long _redelivered;
+    private long _expired;
     private ICancelable? _tick;
 
     public InboundLogActor(string persistenceId, string source, IActorRef orders, IActorRef exceptions, TimeProvider time, int maxInFlight, int snapshotEvery = 5_000, ApplyGate? gate = null)
@@ -115,7 +116,7 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
         Command<ResumeApply>(_ => Dispatch());
         Command<GetInboundLogStatus>(_ => Sender.Tell(new InboundLogStatus(
             LastSequenceNr, _checkpoint, _pending.Count, _queues.Values.Sum(q => q.Count), _inFlight.Count, _applied, _rejected, _redelivered,
-            _backlog, _held.Count, _gate.ShouldYield(_time.GetUtcNow(), _backlog))));
+            _backlog, _held.Count, _gate.ShouldYield(_time.GetUtcNow(), _backlog), _expired)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Inbound log {0}: snapshot failed: {1}", PersistenceId, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -324,9 +325,17 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
 
     private void ReleaseHeld()
     {
+        var now = _time.GetUtcNow();
         while (_held.Count > 0 && !_gate.MustHold(_backlog))
         {
             var (message, sender) = _held.Dequeue();
+            if (message.AnswerBy < now)
+            {
+                // Its sender was told AE 207 (not stored, resend): storing it now would make that untrue.
+                _expired++;
+                continue;
+            }
+
             Handle(message, sender, released: true);
         }
     }

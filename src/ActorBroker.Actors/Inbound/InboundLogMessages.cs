@@ -4,9 +4,11 @@ namespace ActorBroker.Actors.Inbound;
 
 /// <summary>
 /// Journal one accepted inbound message (its mapped commands and raw bytes). The log replies
-/// <see cref="InboundLogged"/> once it is in the journal: that is when the sender gets AA.
+/// <see cref="InboundLogged"/> once it is in the journal: that is when the sender gets AA. <paramref name="AnswerBy"/>:
+/// when the sender stops waiting (it then gets AE 207, "not stored, please resend"); a message still waiting for a full
+/// backlog to shrink by then is dropped unjournaled, so the AE stays true.
 /// </summary>
-public sealed record LogInbound(MessageRef Message, IReadOnlyList<IOrderCommand> Commands, string? Remote, byte[] Raw);
+public sealed record LogInbound(MessageRef Message, IReadOnlyList<IOrderCommand> Commands, string? Remote, byte[] Raw, DateTimeOffset? AnswerBy = null);
 
 /// <summary>The message is durable (or was logged before: <paramref name="Duplicate"/>).</summary>
 public sealed record InboundLogged(long SequenceNr, bool Duplicate);
@@ -17,7 +19,8 @@ public sealed record GetInboundLogStatus;
 /// <param name="Backlog">Messages ACKed whose commands have not all reached their orders yet.</param>
 /// <param name="Held">Messages waiting for the backlog to shrink before they are journaled (their senders wait).</param>
 /// <param name="Yielding">Applying is paused for a burst (see <see cref="ApplyGate"/>).</param>
-public sealed record InboundLogStatus(long LastSequenceNr, long Checkpoint, int PendingMessages, int QueuedCommands, int InFlight, long Applied, long Rejected, long Redelivered, int Backlog, int Held, bool Yielding);
+/// <param name="HeldExpired">Held messages dropped unjournaled because their sender had stopped waiting (got AE 207).</param>
+public sealed record InboundLogStatus(long LastSequenceNr, long Checkpoint, int PendingMessages, int QueuedCommands, int InFlight, long Applied, long Rejected, long Redelivered, int Backlog, int Held, bool Yielding, long HeldExpired);
 
 // Journaled facts (manifests in Serialization/ManifestRegistry.cs).
 

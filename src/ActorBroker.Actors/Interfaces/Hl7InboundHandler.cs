@@ -72,7 +72,7 @@ internal sealed class Hl7InboundHandler : IMllpHandler
         var messageRef = commands.Count > 0
             ? commands[0].Message
             : new MessageRef(message.Msh.SendingApplication, message.Msh.SendingFacility, message.MessageControlId, receivedAt);
-        var logged = await LogAsync(new LogInbound(messageRef, commands, connection.Remote.ToString(), frame.ToArray()), ct);
+        var logged = await LogAsync(new LogInbound(messageRef, commands, connection.Remote.ToString(), frame.ToArray(), receivedAt + _settings.AckTimeout), ct);
         if (logged is null)
         {
             // Not the message's fault: no exception record (the sender will resend), but an AE

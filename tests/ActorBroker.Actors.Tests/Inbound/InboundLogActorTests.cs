@@ -12,11 +12,11 @@ public sealed class InboundLogActorTests : JournalTestKit
 {
     private const string Pid = "inbound-test-orders";
 
-    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64, int snapshotEvery = 5_000, ApplyGate? gate = null)
+    private (IActorRef Log, TestProbe Orders, TestProbe Exceptions) Spawn(int maxInFlight = 64, int snapshotEvery = 5_000, ApplyGate? gate = null, TimeProvider? time = null)
     {
         var orders = CreateTestProbe();
         var exceptions = CreateTestProbe();
-        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, TimeProvider.System, maxInFlight, snapshotEvery, gate));
+        var log = Sys.ActorOf(InboundLogActor.GetProps(Pid, "hl7:orders", orders.Ref, exceptions.Ref, time ?? TimeProvider.System, maxInFlight, snapshotEvery, gate));
         return (log, orders, exceptions);
     }
 
@@ -178,15 +178,18 @@ public sealed class InboundLogActorTests : JournalTestKit
     [Fact]
     public async Task During_a_burst_the_ack_comes_at_once_and_the_order_gets_its_command_when_the_burst_is_over()
     {
-        // Any message at all is a burst for this gate (1 a second); two quiet windows end it.
-        var (log, orders, _) = Spawn(gate: new ApplyGate(1, 1_000));
+        // Any message at all is a burst for this gate (1 a second); two quiet rate windows end it. The gate's clock
+        // moves only when the test moves it; the log looks again every window of real time meanwhile.
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var (log, orders, _) = Spawn(gate: new ApplyGate(1, 1_000), time: clock);
         log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
         await ExpectMsgAsync<InboundLogged>();
         var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
         Assert.Equal(1, status.Backlog);
         Assert.True(status.Yielding);
-        await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
+        await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300)); // three of the log's looks: still a burst
 
+        clock.Advance(ApplyGate.Window * 3);
         var delivered = await orders.ExpectMsgAsync<PlaceOrder>(TimeSpan.FromSeconds(3));
         Assert.Equal("ACC20001", delivered.Key.Accession);
         orders.Reply(Accepted(delivered));
@@ -212,5 +215,27 @@ public sealed class InboundLogActorTests : JournalTestKit
         var logged = await ExpectMsgAsync<InboundLogged>();
         Assert.Equal(2, logged.SequenceNr);
         Assert.Equal("ACC20002", (await orders.ExpectMsgAsync<PlaceOrder>()).Key.Accession);
+    }
+
+    [Fact]
+    public async Task A_held_message_whose_sender_stopped_waiting_is_dropped_unjournaled()
+    {
+        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+
+        // Its sender's ACK timeout is already over: it got AE 207 ("not stored, please resend").
+        log.Tell(Entry("orm-o01-new-mr-latin1.hl7") with { AnswerBy = DateTimeOffset.UtcNow.AddSeconds(-1) }, TestActor);
+        orders.Reply(Accepted(first));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        Assert.Equal((1L, 0, 1L), (status.LastSequenceNr, status.Held, status.HeldExpired));
+
+        // The resend the AE asked for is taken as new.
+        log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
+        var logged = await ExpectMsgAsync<InboundLogged>();
+        Assert.Equal((2L, false), (logged.SequenceNr, logged.Duplicate));
     }
 }
