@@ -157,7 +157,7 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        if (!released && (_held.Count > 0 || _gate.MustHold(_backlog)))
+        if (!released && (_held.Count > 0 || _gate.MustHold(BacklogWithWrites)))
         {
             // In arrival order behind any already waiting; applying runs meanwhile (the gate never yields here).
             _held.Enqueue((cmd, sender));
@@ -323,10 +323,14 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
         Dispatch();
     }
 
+    // The backlog once the writes in flight land: a released message joins the backlog only when its write is
+    // journaled, so counting the backlog alone would release every held message at the first free place.
+    private int BacklogWithWrites => _backlog + _writing.Count;
+
     private void ReleaseHeld()
     {
         var now = _time.GetUtcNow();
-        while (_held.Count > 0 && !_gate.MustHold(_backlog))
+        while (_held.Count > 0 && !_gate.MustHold(BacklogWithWrites))
         {
             var (message, sender) = _held.Dequeue();
             if (message.AnswerBy < now)

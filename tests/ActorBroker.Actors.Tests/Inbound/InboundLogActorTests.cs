@@ -238,4 +238,22 @@ public sealed class InboundLogActorTests : JournalTestKit
         var logged = await ExpectMsgAsync<InboundLogged>();
         Assert.Equal((2L, false), (logged.SequenceNr, logged.Duplicate));
     }
+
+    [Fact]
+    public async Task A_freed_place_in_a_full_backlog_lets_in_one_held_message_not_all_of_them()
+    {
+        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+        log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
+        log.Tell(Entry("orm-o01-change-time.hl7"), TestActor);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        orders.Reply(Accepted(first));
+        Assert.Equal(2, (await ExpectMsgAsync<InboundLogged>()).SequenceNr);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200)); // the third waits for the second to be applied
+        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        Assert.Equal((1, 1), (status.Backlog, status.Held));
+    }
 }
