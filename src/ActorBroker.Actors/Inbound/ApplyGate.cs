@@ -31,15 +31,9 @@ public sealed class ApplyGate
 
     public ApplyGate(int yieldAbove, int maxBacklog, int whileReceiving = 0)
     {
-        if (yieldAbove < 0 || maxBacklog < 0)
+        if (Problem(yieldAbove, maxBacklog) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(yieldAbove), "apply-yield-above and max-apply-backlog must be 0 or more");
-        }
-
-        if (yieldAbove > 0 && maxBacklog == 0)
-        {
-            // Without a bound, a sender faster than the orders for good would starve applying for good.
-            throw new ArgumentException("apply-yield-above needs a max-apply-backlog above 0", nameof(maxBacklog));
+            throw new ArgumentException(problem, nameof(maxBacklog));
         }
 
         YieldAbove = yieldAbove;
@@ -55,6 +49,13 @@ public sealed class ApplyGate
 
     /// <summary>ACKed-but-not-applied messages at which applying stops pausing and intake waits; 0 = no bound.</summary>
     public int MaxBacklog { get; }
+
+    /// <summary>What is wrong with these settings (the configuration reader says it with the listener's path), or null.</summary>
+    public static string? Problem(int yieldAbove, int maxBacklog) =>
+        yieldAbove < 0 || maxBacklog < 0 ? "apply-yield-above and max-apply-backlog must be 0 or more"
+        // Without a bound, a sender faster than the orders for good would starve applying for good.
+        : yieldAbove > 0 && maxBacklog == 0 ? "apply-yield-above needs a max-apply-backlog above 0"
+        : null;
 
     /// <summary>A message was taken in (journaling it begins).</summary>
     public void OnIntake(DateTimeOffset now)
@@ -77,18 +78,17 @@ public sealed class ApplyGate
     /// <summary>How many commands may be applied at once now, of the configured <paramref name="concurrency"/>.</summary>
     public int Concurrency(DateTimeOffset now, int backlog, int concurrency)
     {
-        if (MaxBacklog > 0 && backlog >= MaxBacklog)
+        if (MustHold(backlog))
         {
             return concurrency;
         }
 
-        var rate = Rate(now);
-        if (YieldAbove > 0 && rate > YieldAbove)
+        if (ShouldYield(now, backlog))
         {
             return 0;
         }
 
-        return WhileReceiving > 0 && rate > 0 ? Math.Min(concurrency, WhileReceiving) : concurrency;
+        return WhileReceiving > 0 && Rate(now) > 0 ? Math.Min(concurrency, WhileReceiving) : concurrency;
     }
 
     /// <summary>Whether a new message must wait before it is journaled.</summary>

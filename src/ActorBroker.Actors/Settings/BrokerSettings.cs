@@ -59,9 +59,9 @@ public sealed record BrokerSettings(
                     l.GetInt("max-apply-backlog", 0),
                     l.GetInt("apply-concurrency-while-receiving", 0)));
                 var listener = listeners[^1];
-                if (listener.ApplyYieldAbove < 0 || listener.MaxApplyBacklog < 0 || (listener.ApplyYieldAbove > 0 && listener.MaxApplyBacklog == 0))
+                if (Inbound.ApplyGate.Problem(listener.ApplyYieldAbove, listener.MaxApplyBacklog) is { } problem)
                 {
-                    throw new ConfigurationException($"actor-broker.hl7.listeners.{name}: apply-yield-above and max-apply-backlog must be 0 or more, and apply-yield-above needs a max-apply-backlog above 0");
+                    throw new ConfigurationException($"actor-broker.hl7.listeners.{name}: {problem}");
                 }
             }
         }
