@@ -1,5 +1,5 @@
-using ActorBroker.Actors.Inbound;
 using System.Net;
+using ActorBroker.Actors.Inbound;
 using ActorBroker.Actors.Settings;
 using ActorBroker.Domain.Sites;
 using ActorBroker.Hl7;

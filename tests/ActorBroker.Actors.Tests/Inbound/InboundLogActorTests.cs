@@ -184,7 +184,7 @@ public sealed class InboundLogActorTests : JournalTestKit
         var (log, orders, _) = Spawn(gate: new ApplyGate(1, 1_000), time: clock);
         log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
         await ExpectMsgAsync<InboundLogged>();
-        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        var status = await StatusAsync(log);
         Assert.Equal(1, status.Backlog);
         Assert.True(status.Yielding);
         await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300)); // three of the log's looks: still a burst
@@ -194,20 +194,29 @@ public sealed class InboundLogActorTests : JournalTestKit
         Assert.Equal("ACC20001", delivered.Key.Accession);
         orders.Reply(Accepted(delivered));
         await AwaitAssertAsync(async () =>
-            Assert.Equal(0, (await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3))).Backlog));
+            Assert.Equal(0, (await StatusAsync(log)).Backlog));
+    }
+
+    private static Task<InboundLogStatus> StatusAsync(IActorRef log) =>
+        log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+
+    // A log whose backlog bound is one message, with that one message journaled and delivered, not yet applied.
+    private async Task<(IActorRef Log, TestProbe Orders, PlaceOrder First)> SpawnWithFullBacklogAsync()
+    {
+        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
+        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
+        await ExpectMsgAsync<InboundLogged>();
+        return (log, orders, await orders.ExpectMsgAsync<PlaceOrder>());
     }
 
     [Fact]
     public async Task With_the_backlog_at_its_bound_a_new_message_waits_for_its_journaling_until_an_order_is_applied()
     {
-        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
-        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
-        await ExpectMsgAsync<InboundLogged>();
-        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+        var (log, orders, first) = await SpawnWithFullBacklogAsync();
 
         log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200)); // held: not journaled, no ACK yet
-        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        var status = await StatusAsync(log);
         Assert.Equal(1, status.Held);
         Assert.Equal(1L, status.LastSequenceNr);
 
@@ -220,17 +229,14 @@ public sealed class InboundLogActorTests : JournalTestKit
     [Fact]
     public async Task A_held_message_whose_sender_stopped_waiting_is_dropped_unjournaled()
     {
-        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
-        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
-        await ExpectMsgAsync<InboundLogged>();
-        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+        var (log, orders, first) = await SpawnWithFullBacklogAsync();
 
         // Its sender's ACK timeout is already over: it got AE 207 ("not stored, please resend").
         log.Tell(Entry("orm-o01-new-mr-latin1.hl7") with { AnswerBy = DateTimeOffset.UtcNow.AddSeconds(-1) }, TestActor);
         orders.Reply(Accepted(first));
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         await orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
-        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        var status = await StatusAsync(log);
         Assert.Equal((1L, 0, 1L), (status.LastSequenceNr, status.Held, status.HeldExpired));
 
         // The resend the AE asked for is taken as new.
@@ -242,10 +248,7 @@ public sealed class InboundLogActorTests : JournalTestKit
     [Fact]
     public async Task A_freed_place_in_a_full_backlog_lets_in_one_held_message_not_all_of_them()
     {
-        var (log, orders, _) = Spawn(gate: new ApplyGate(0, 1));
-        log.Tell(Entry("orm-o01-new-ct.hl7"), TestActor);
-        await ExpectMsgAsync<InboundLogged>();
-        var first = await orders.ExpectMsgAsync<PlaceOrder>();
+        var (log, orders, first) = await SpawnWithFullBacklogAsync();
         log.Tell(Entry("orm-o01-new-mr-latin1.hl7"), TestActor);
         log.Tell(Entry("orm-o01-change-time.hl7"), TestActor);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
@@ -253,7 +256,7 @@ public sealed class InboundLogActorTests : JournalTestKit
         orders.Reply(Accepted(first));
         Assert.Equal(2, (await ExpectMsgAsync<InboundLogged>()).SequenceNr);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200)); // the third waits for the second to be applied
-        var status = await log.Ask<InboundLogStatus>(new GetInboundLogStatus(), TimeSpan.FromSeconds(3));
+        var status = await StatusAsync(log);
         Assert.Equal((1, 1), (status.Backlog, status.Held));
     }
 }
