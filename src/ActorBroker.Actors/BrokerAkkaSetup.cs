@@ -116,6 +116,9 @@ public static class BrokerAkkaSetup
 
                 // --- DICOM / worklist (issue 3): the read model above writes the shared index, the DICOM SCP reads it.
                 var mppsProvider = new MppsProvider(registry.Get<MppsRegionKey>(), time);
+                system.ActorOf(
+                    MppsHandOverResumer.GetProps(registry.Get<MppsRegionKey>(), new MppsHandOverScan(JournalConnection.For(settings.Persistence, settings.DataDir)).PendingAsync),
+                    MppsHandOverResumer.Name);
                 var srProvider = new Reports.SrStoreProvider(registry.Get<OrderRegionKey>(), index, registry.Get<ExceptionStoreKey>(), modalityDirectory, settings.Sites, time);
                 var modalities = system.ActorOf(
                     ModalitiesSupervisor.GetProps(settings.Dicom, modalityDirectory, worklistIndex, endpoints, time, new DicomServiceProviders { NCreate = mppsProvider, NSet = mppsProvider, Store = srProvider }),

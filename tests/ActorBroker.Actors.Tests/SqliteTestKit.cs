@@ -64,6 +64,9 @@ public abstract class SqliteTestKit : TestKit
         _dir = dir;
     }
 
+    /// <summary>Direct access to this kit's journal database, as the broker's own readers have it.</summary>
+    protected JournalConnection Journal => JournalConnection.For(PersistenceSettings.Default, _dir);
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -23,6 +23,9 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
 {
     public const string TagAll = "mpps";
 
+    /// <summary>Persistence ids are this and the MPPS SOP Instance UID (<see cref="MppsHandOverScan"/> reads by it).</summary>
+    public const string PersistenceIdPrefix = "mpps-";
+
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _uid;
@@ -39,7 +42,7 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
     {
         _uid = mppsUid;
         _ctx = ctx;
-        PersistenceId = "mpps-" + mppsUid;
+        PersistenceId = PersistenceIdPrefix + mppsUid;
 
         Recover<MppsCreated>(Replay);
         Recover<MppsUpdated>(Replay);
@@ -60,6 +63,7 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
             Timers.StartSingleTimer("retry", RetryPropagation.Instance, delay);
         });
         Command<RetryPropagation>(_ => Propagate());
+        Command<ResumeMppsHandOver>(_ => Propagate());
     }
 
     public override string PersistenceId { get; }
@@ -216,6 +220,17 @@ public sealed class MppsEntity : ReceivePersistentActor, IWithTimers
 
     private void Raise(string reason, (string CallingAe, MppsAttributes Attributes, DateTimeOffset At, byte[] Raw) item, string status) =>
         _ctx.Exceptions.Tell(new RecordException("dicom:mpps", reason, null, status == "IN PROGRESS" ? "N-CREATE" : "N-SET", _uid, null, item.CallingAe, item.Raw));
+
+    protected override void PostStop()
+    {
+        // Nothing else would wake this instance (its modality is done with it): the resumer will.
+        if (_unpropagated.Count > 0)
+        {
+            Context.System.EventStream.Publish(new MppsHandOverPending(_uid));
+        }
+
+        base.PostStop();
+    }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

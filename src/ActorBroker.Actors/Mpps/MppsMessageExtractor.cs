@@ -14,6 +14,7 @@ public sealed class MppsMessageExtractor : HashCodeMessageExtractor
         MppsEnvelope e => e.MppsUid,
         MppsRequest r => r.MppsUid,
         GetMppsState g => g.MppsUid,
+        ResumeMppsHandOver r => r.MppsUid,
         _ => null,
     };
 

@@ -37,3 +37,15 @@ public sealed record MppsUpdated(string MppsUid, string CallingAe, MppsAttribute
 
 /// <summary>Every journaled MPPS event up to this sequence number reached its orders and studies.</summary>
 public sealed record MppsPropagated(long UpToSequenceNr);
+
+/// <summary>
+/// Wakes an MPPS entity so that it hands over the states its orders and studies do not have yet; recovery alone
+/// does that, so the entity needs nothing more than to be started (<see cref="MppsHandOverResumer"/>).
+/// </summary>
+public sealed record ResumeMppsHandOver(string MppsUid);
+
+/// <summary>
+/// Published on the node's event stream by an MPPS entity that stops with states not yet handed over (passivated
+/// while its orders' journal kept failing, or moved by a rebalance): <see cref="MppsHandOverResumer"/> wakes it again.
+/// </summary>
+public sealed record MppsHandOverPending(string MppsUid);

@@ -1,0 +1,109 @@
+using Akka.Actor;
+using Akka.Event;
+
+namespace ActorBroker.Actors.Mpps;
+
+/// <summary>
+/// Makes the MPPS hand-over survive what the modality cannot see. An MPPS entity answers the modality once its
+/// event is journaled and hands the state to the orders and studies afterwards, retrying while it lives; but a
+/// COMPLETED whose hand-over was cut short (the broker killed, the entity passivated while the journal was failing)
+/// would never reach the order, because the modality has no reason to send that instance anything again.
+/// At start this node asks the journal which instances are behind (<see cref="MppsHandOverScan"/>) and wakes them;
+/// while it runs, it wakes again, after a pause, any entity that stopped with work left
+/// (<see cref="MppsHandOverPending"/>). Waking is idempotent: every node of a cluster may do it.
+/// </summary>
+public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
+{
+    public const string Name = "mpps-hand-over";
+
+    // The journal's tables may not exist yet on a fresh data folder (the plugin creates them on first use).
+    private static readonly TimeSpan[] ScanRetries =
+        [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(60)];
+
+    private readonly IActorRef _mpps;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<string>>> _scan;
+    private readonly TimeSpan _wakeAgainAfter;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private int _failedScans;
+
+    public MppsHandOverResumer(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan wakeAgainAfter)
+    {
+        _mpps = mpps;
+        _scan = scan;
+        _wakeAgainAfter = wakeAgainAfter;
+
+        Receive<ScanDone>(done =>
+        {
+            foreach (var uid in done.Uids)
+            {
+                _mpps.Tell(new ResumeMppsHandOver(uid));
+            }
+
+            if (done.Uids.Count > 0)
+            {
+                _log.Info("MPPS hand-over: {0} instance(s) had states their orders or studies did not have yet; resumed", done.Uids.Count);
+            }
+        });
+        Receive<ScanFailed>(f =>
+        {
+            if (_failedScans < ScanRetries.Length)
+            {
+                _log.Debug("MPPS hand-over scan failed ({0}); trying again in {1}", f.Reason, ScanRetries[_failedScans]);
+                Timers.StartSingleTimer("scan", Scan.Instance, ScanRetries[_failedScans++]);
+                return;
+            }
+
+            _log.Warning("MPPS hand-over scan failed {0} times ({1}): instances cut short by the last stop resume only when their modality sends again", _failedScans + 1, f.Reason);
+        });
+        Receive<Scan>(_ => RunScan());
+        Receive<MppsHandOverPending>(p =>
+        {
+            if (_waiting.Add(p.MppsUid))
+            {
+                Timers.StartSingleTimer("wake-" + p.MppsUid, new WakeAgain(p.MppsUid), _wakeAgainAfter);
+            }
+        });
+        Receive<WakeAgain>(w =>
+        {
+            _waiting.Remove(w.MppsUid);
+            _mpps.Tell(new ResumeMppsHandOver(w.MppsUid));
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props GetProps(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan? wakeAgainAfter = null) =>
+        Props.Create(() => new MppsHandOverResumer(mpps, scan, wakeAgainAfter ?? TimeSpan.FromSeconds(30)));
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(MppsHandOverPending));
+        RunScan();
+    }
+
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        Context.System.EventStream.Unsubscribe(Self);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private void RunScan() =>
+        _scan(_stopping.Token).ContinueWith(
+            t => t.IsCompletedSuccessfully ? new ScanDone(t.Result) : (object)new ScanFailed(t.Exception?.GetBaseException().Message ?? "cancelled"),
+            TaskScheduler.Default).PipeTo(Self);
+
+    private sealed record ScanDone(IReadOnlyList<string> Uids);
+
+    private sealed record ScanFailed(string Reason);
+
+    private sealed record WakeAgain(string MppsUid);
+
+    private sealed class Scan
+    {
+        public static readonly Scan Instance = new();
+    }
+}
