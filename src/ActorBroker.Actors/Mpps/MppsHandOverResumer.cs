@@ -10,7 +10,9 @@ namespace ActorBroker.Actors.Mpps;
 /// would never reach the order, because the modality has no reason to send that instance anything again.
 /// At start this node asks the journal which instances are behind (<see cref="MppsHandOverScan"/>) and wakes them;
 /// while it runs, it wakes again, after a pause, any entity that stopped with work left
-/// (<see cref="MppsHandOverPending"/>). Waking is idempotent: every node of a cluster may do it.
+/// (<see cref="MppsHandOverPending"/>). Waking is idempotent: every node of a cluster may do it. After a long
+/// outage the scan may name many instances: they are woken a batch at a time, so that their recoveries and
+/// hand-overs do not all compete with live traffic (and time out) at once.
 /// </summary>
 public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
 {
@@ -23,29 +25,35 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
     private readonly IActorRef _mpps;
     private readonly Func<CancellationToken, Task<IReadOnlyList<string>>> _scan;
     private readonly TimeSpan _wakeAgainAfter;
+    private readonly WakeBatches _batches;
+    private readonly Queue<string> _toWake = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private int _failedScans;
 
-    public MppsHandOverResumer(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan wakeAgainAfter)
+    public MppsHandOverResumer(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan wakeAgainAfter, WakeBatches batches)
     {
         _mpps = mpps;
         _scan = scan;
         _wakeAgainAfter = wakeAgainAfter;
+        _batches = batches;
 
         Receive<ScanDone>(done =>
         {
             foreach (var uid in done.Uids)
             {
-                _mpps.Tell(new ResumeMppsHandOver(uid));
+                _toWake.Enqueue(uid);
             }
 
             if (done.Uids.Count > 0)
             {
-                _log.Info("MPPS hand-over: {0} instance(s) had states their orders or studies did not have yet; resumed", done.Uids.Count);
+                _log.Info("MPPS hand-over: {0} instance(s) had states their orders or studies did not have yet; resuming", done.Uids.Count);
             }
+
+            WakeBatch();
         });
+        Receive<NextBatch>(_ => WakeBatch());
         Receive<ScanFailed>(f =>
         {
             if (_failedScans < ScanRetries.Length)
@@ -74,8 +82,8 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props GetProps(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan? wakeAgainAfter = null) =>
-        Props.Create(() => new MppsHandOverResumer(mpps, scan, wakeAgainAfter ?? TimeSpan.FromSeconds(30)));
+    public static Props GetProps(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan? wakeAgainAfter = null, WakeBatches? batches = null) =>
+        Props.Create(() => new MppsHandOverResumer(mpps, scan, wakeAgainAfter ?? TimeSpan.FromSeconds(30), batches ?? WakeBatches.Default));
 
     protected override void PreStart()
     {
@@ -91,6 +99,19 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
+    private void WakeBatch()
+    {
+        for (var i = 0; i < _batches.Size && _toWake.Count > 0; i++)
+        {
+            _mpps.Tell(new ResumeMppsHandOver(_toWake.Dequeue()));
+        }
+
+        if (_toWake.Count > 0)
+        {
+            Timers.StartSingleTimer("batch", NextBatch.Instance, _batches.Interval);
+        }
+    }
+
     private void RunScan() =>
         _scan(_stopping.Token).ContinueWith(
             t => t.IsCompletedSuccessfully ? new ScanDone(t.Result) : (object)new ScanFailed(t.Exception?.GetBaseException().Message ?? "cancelled"),
@@ -105,5 +126,10 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
     private sealed class Scan
     {
         public static readonly Scan Instance = new();
+    }
+
+    private sealed class NextBatch
+    {
+        public static readonly NextBatch Instance = new();
     }
 }

@@ -21,6 +21,30 @@ public sealed class MppsHandOverResumerTests : TestKit
     }
 
     [Fact]
+    public async Task Many_instances_are_woken_a_batch_at_a_time()
+    {
+        var region = CreateTestProbe();
+        Sys.ActorOf(MppsHandOverResumer.GetProps(
+            region,
+            _ => Task.FromResult<IReadOnlyList<string>>(["1", "2", "3", "4", "5"]),
+            batches: new WakeBatches(2, TimeSpan.FromMilliseconds(500))));
+
+        var woken = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            woken.Add((await region.ExpectMsgAsync<ResumeMppsHandOver>()).MppsUid);
+        }
+
+        await region.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(250));
+        for (var i = 0; i < 3; i++)
+        {
+            woken.Add((await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(3))).MppsUid);
+        }
+
+        Assert.Equal(["1", "2", "3", "4", "5"], woken);
+    }
+
+    [Fact]
     public async Task An_instance_that_stopped_with_work_left_is_woken_again_once_after_the_pause()
     {
         var region = CreateTestProbe();
