@@ -28,7 +28,6 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
     private readonly WakeBatches _batches;
     private readonly Queue<string> _toWake = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private int _failedScans;
 
@@ -68,16 +67,14 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
         Receive<Scan>(_ => RunScan());
         Receive<MppsHandOverPending>(p =>
         {
-            if (_waiting.Add(p.MppsUid))
+            // A repeat while the wake is already due adds nothing.
+            var key = "wake-" + p.MppsUid;
+            if (!Timers.IsTimerActive(key))
             {
-                Timers.StartSingleTimer("wake-" + p.MppsUid, new WakeAgain(p.MppsUid), _wakeAgainAfter);
+                Timers.StartSingleTimer(key, new WakeAgain(p.MppsUid), _wakeAgainAfter);
             }
         });
-        Receive<WakeAgain>(w =>
-        {
-            _waiting.Remove(w.MppsUid);
-            _mpps.Tell(new ResumeMppsHandOver(w.MppsUid));
-        });
+        Receive<WakeAgain>(w => _mpps.Tell(new ResumeMppsHandOver(w.MppsUid)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
