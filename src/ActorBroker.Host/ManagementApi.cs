@@ -162,16 +162,17 @@ internal static class ManagementApi
             return Results.Json(new { error = $"order {accession} not found" }, BrokerHost.Json, statusCode: 404);
         }
 
-        var events = await History(system, OrderEntityIds.PersistenceIdFor(key.EntityId));
+        var events = await History(system, OrderEntityIds.PersistenceIdFor(key.EntityId), reply.SequenceNr);
         var siteRules = settings.Sites.Get(key.Site);
         var items = siteRules is null ? [] : WorklistProjection.ItemsFor(reply.Snapshot, siteRules);
         return Results.Json(OrderViews.Detail(reply.Snapshot, items, events), BrokerHost.Json);
     }
 
-    private static async Task<IReadOnlyList<EventEnvelope>> History(ActorSystem system, string persistenceId)
+    // Up to the snapshot's last event, so that the state and its history shown together agree.
+    private static async Task<IReadOnlyList<EventEnvelope>> History(ActorSystem system, string persistenceId, long toSequenceNr)
     {
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(PersistenceSetup.QueryId);
-        return await journal.CurrentEventsByPersistenceId(persistenceId, 0, long.MaxValue)
+        return await journal.CurrentEventsByPersistenceId(persistenceId, 0, toSequenceNr)
             .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer());
     }
 

@@ -46,7 +46,7 @@ public sealed class OrderEntity : ReceivePersistentActor
         // SQL journals store the payload and the tags apart; in-memory journals hand Tagged back.
         Recover<Tagged>(t => _state = OrderDecider.Apply(_state, (IOrderEvent)t.Payload));
         Command<IOrderCommand>(Handle);
-        Command<GetOrderState>(_ => Sender.Tell(new OrderStateReply(_state, _state.State != OrderState.None)));
+        Command<GetOrderState>(_ => Sender.Tell(new OrderStateReply(_state, _state.State != OrderState.None, LastSequenceNr)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot of {0} failed: {1}", PersistenceId, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });

@@ -30,4 +30,6 @@ public sealed record OrderCommandResult(OrderKey Key, OrderOutcome Outcome, Orde
 /// <summary>Ask an order entity for its current state (used by the management API).</summary>
 public sealed record GetOrderState(OrderKey Key);
 
-public sealed record OrderStateReply(OrderSnapshot Snapshot, bool Exists);
+/// <param name="SequenceNr">The last event the snapshot includes: a history read up to it matches the snapshot, even
+/// while the order keeps changing (the inbound log applies after the ACK).</param>
+public sealed record OrderStateReply(OrderSnapshot Snapshot, bool Exists, long SequenceNr);
