@@ -120,8 +120,16 @@ public sealed class MppsInteropTests : BrokerScenario
     {
         MppsScu.Require();
         var ehr = Own(await Hl7Receiver.StartAsync());
-        await ehr.StopProcessAsync(); // the EHR is down before the exams start
         var broker = await StartBrokerAsync(ehr.Port);
+        using (var api = new BrokerApi(broker.ManagementEndpoint))
+        {
+            await Eventually.MatchesAsync(() => api.InterfaceAsync("ehr"), i => i.GetProperty("connected").GetBoolean(), i => "ehr outbox: " + i);
+        }
+
+        // The EHR goes down before the exams start. Stopped only now, once the broker's own listeners (port 0) are
+        // bound: stopped before the broker started, its freed port could be handed to one of them, and the outbox
+        // then "connected" to the broker itself.
+        await ehr.StopProcessAsync();
         var run = OrderMessageFactory.NewRunTag();
         var orders = Enumerable.Range(1, 4).Select(i => OrderMessageFactory.New(run, 3, i)).ToList();
         foreach (var o in orders)
