@@ -84,22 +84,20 @@ public static class BrokerAkkaSetup
                 ExceptionStoreActor.GetProps(time),
                 new ClusterSingletonOptions(),
                 createProxyToo: true)
-            // --- MPPS and studies (issue 4): sharded like orders; an MPPS entity hands each state to its orders and studies.
+            // --- MPPS and studies (issue 4): sharded like orders; a study entity holds the MPPS instances its exams
+            // create, answers the modality, and hands each state to its orders (and the other studies of a grouped procedure).
             .WithShardRegion<StudyRegionKey>(
                 "studies",
-                entityId => PersistentBackoff.Props(StudyEntity.GetProps(entityId, settings.StudySnapshotEvery), "study"),
-                new StudyMessageExtractor(settings.OrderShards),
-                EntityShardOptions(settings))
-            .WithShardRegion<MppsRegionKey>(
-                "mpps",
                 (_, registry) => entityId => PersistentBackoff.Props(
-                    MppsEntity.GetProps(entityId, new MppsEntityContext(
+                    StudyEntity.GetProps(entityId, new StudyEntityContext(
+                        settings.StudySnapshotEvery,
                         registry.Get<OrderRegionKey>(),
                         registry.Get<StudyRegionKey>(),
                         registry.Get<ExceptionStoreKey>(),
-                        modalityDirectory)),
-                    "mpps"),
-                new MppsMessageExtractor(settings.OrderShards),
+                        modalityDirectory,
+                        StudyEntityContext.DefaultHandOverMarkerDelay)),
+                    "study"),
+                new StudyMessageExtractor(settings.OrderShards),
                 EntityShardOptions(settings))
             .WithActors((system, registry) =>
             {
@@ -115,9 +113,12 @@ public static class BrokerAkkaSetup
                 registry.Register<InterfacesKey>(interfaces);
 
                 // --- DICOM / worklist (issue 3): the read model above writes the shared index, the DICOM SCP reads it.
-                var mppsProvider = new MppsProvider(registry.Get<MppsRegionKey>(), time);
+                var journal = JournalConnection.For(settings.Persistence, settings.DataDir);
+                var mppsProvider = new MppsProvider(
+                    new MppsRouter(registry.Get<StudyRegionKey>(), registry.Get<ExceptionStoreKey>(), new MppsStudyIndex(MppsStudyIndex.JournalLookup(journal)), MppsProvider.Timeout),
+                    time);
                 system.ActorOf(
-                    MppsHandOverResumer.GetProps(registry.Get<MppsRegionKey>(), new MppsHandOverScan(JournalConnection.For(settings.Persistence, settings.DataDir)).PendingAsync),
+                    MppsHandOverResumer.GetProps(registry.Get<StudyRegionKey>(), new MppsHandOverScan(journal).PendingAsync),
                     MppsHandOverResumer.Name);
                 var srProvider = new Reports.SrStoreProvider(registry.Get<OrderRegionKey>(), index, registry.Get<ExceptionStoreKey>(), modalityDirectory, settings.Sites, time);
                 var modalities = system.ActorOf(
@@ -146,7 +147,8 @@ public static class BrokerAkkaSetup
     public static Props OrderEntityProps(string entityId, int snapshotEvery) =>
         PersistentBackoff.Props(OrderEntity.GetProps(entityId, snapshotEvery), "order");
 
-    private static Config SerializationHocon => ConfigurationFactory.ParseString($$"""
+    /// <summary>The broker's JSON serializer bound to every journaled type (the SQLite test kit uses the same).</summary>
+    public static Config SerializationHocon => ConfigurationFactory.ParseString($$"""
         akka.actor {
           serializers.broker-json = "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}"
           serialization-bindings {
@@ -162,6 +164,7 @@ public static class BrokerAkkaSetup
             "{{typeof(Mpps.MppsPropagated).AssemblyQualifiedName}}" = broker-json
             "ActorBroker.Domain.Studies.IStudyEvent, ActorBroker.Domain" = broker-json
             "{{typeof(Domain.Studies.StudySnapshot).AssemblyQualifiedName}}" = broker-json
+            "{{typeof(Studies.StudyEntitySnapshot).AssemblyQualifiedName}}" = broker-json
             "{{typeof(Outbound.OutboxEnqueued).AssemblyQualifiedName}}" = broker-json
             "{{typeof(Outbound.OutboxDelivered).AssemblyQualifiedName}}" = broker-json
             "{{typeof(Outbound.OutboxParked).AssemblyQualifiedName}}" = broker-json

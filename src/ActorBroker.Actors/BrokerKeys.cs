@@ -15,8 +15,5 @@ public sealed class InterfacesKey;
 /// <summary>Registry key of the study shard region (issue 4).</summary>
 public sealed class StudyRegionKey;
 
-/// <summary>Registry key of the MPPS shard region (issue 4).</summary>
-public sealed class MppsRegionKey;
-
 /// <summary>Registry key of the outbound interfaces supervisor (one outbox per HL7 destination, MPPS forwarding).</summary>
 public sealed class OutboundKey;

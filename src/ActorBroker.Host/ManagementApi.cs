@@ -1,9 +1,11 @@
 using ActorBroker.Actors;
 using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Modalities;
+using ActorBroker.Actors.Mpps;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Settings;
+using ActorBroker.Actors.Studies;
 using ActorBroker.Actors.Worklist;
 using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Worklist;
@@ -194,7 +196,7 @@ internal static class ManagementApi
         string id,
         IRequiredActor<ExceptionStoreKey> store,
         IRequiredActor<OrderRegionKey> orders,
-        IRequiredActor<MppsRegionKey> mpps,
+        IRequiredActor<StudyRegionKey> studies,
         IRequiredActor<OrderIndexKey> index,
         BrokerSettings settings,
         BrokerClock clock,
@@ -206,7 +208,13 @@ internal static class ManagementApi
             return Results.Json(new { error = $"exception {id} not found" }, BrokerHost.Json, statusCode: 404);
         }
 
-        var outcome = await new ExceptionReplayer(orders.ActorRef, mpps.ActorRef, index.ActorRef, settings.Sites, clock.Time).ReplayAsync(lookup.Record, ct);
+        // A router of its own: an instance this node has not routed is found through the journal.
+        var router = new MppsRouter(
+            studies.ActorRef,
+            store.ActorRef,
+            new MppsStudyIndex(MppsStudyIndex.JournalLookup(JournalConnection.For(settings.Persistence, settings.DataDir))),
+            MppsProvider.Timeout);
+        var outcome = await new ExceptionReplayer(orders.ActorRef, router, index.ActorRef, settings.Sites, clock.Time).ReplayAsync(lookup.Record, ct);
         return Results.Json(new { id, outcome = outcome.Outcome, detail = outcome.Detail }, BrokerHost.Json);
     }
 

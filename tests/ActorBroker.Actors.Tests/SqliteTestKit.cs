@@ -12,42 +12,16 @@ namespace ActorBroker.Actors.Tests;
 /// <summary>
 /// TestKit over the real Akka.Persistence.Sql journal, snapshot store and read journal on SQLite in a temporary
 /// folder, configured as the broker configures them (PersistenceSetup), with the broker's JSON serializer bound to
-/// every journaled type (as BrokerAkkaSetup binds them). The read journal polls every 100 ms so that projections
+/// every journaled type (BrokerAkkaSetup.SerializationHocon). The read journal polls every 100 ms so that projections
 /// (events by tag) see new events quickly. The folder is deleted after the actor system has stopped.
 /// </summary>
 public abstract class SqliteTestKit : TestKit
 {
-    private static readonly Config Overrides = ConfigurationFactory.ParseString($$"""
+    private static readonly Config Overrides = ConfigurationFactory.ParseString("""
         akka.loglevel = WARNING
         akka.persistence.query.journal.sql {
           refresh-interval = 100ms
           journal-sequence-retrieval.query-delay = 100ms
-        }
-        akka.actor {
-          serializers.broker-json = "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}"
-          serialization-bindings {
-            "ActorBroker.Domain.Orders.IOrderEvent, ActorBroker.Domain" = broker-json
-            "ActorBroker.Domain.Orders.OrderSnapshot, ActorBroker.Domain" = broker-json
-            "{{typeof(ActorBroker.Actors.Inbound.InboundAccepted).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Inbound.InboundCheckpoint).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Inbound.InboundLogSnapshot).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ExceptionRaised).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ExceptionRepeated).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Mpps.MppsCreated).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Mpps.MppsUpdated).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Mpps.MppsPropagated).AssemblyQualifiedName}}" = broker-json
-            "ActorBroker.Domain.Studies.IStudyEvent, ActorBroker.Domain" = broker-json
-            "{{typeof(ActorBroker.Domain.Studies.StudySnapshot).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Outbound.OutboxEnqueued).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Outbound.OutboxDelivered).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Outbound.OutboxParked).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Outbound.OutboxReleased).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Outbound.OutboxDiscarded).AssemblyQualifiedName}}" = broker-json
-            "{{typeof(ActorBroker.Actors.Outbound.OutboxJournalSnapshot).AssemblyQualifiedName}}" = broker-json
-          }
-          serialization-identifiers {
-            "{{typeof(BrokerJsonSerializer).AssemblyQualifiedName}}" = {{BrokerJsonSerializer.SerializerId}}
-          }
         }
         """);
 
@@ -82,6 +56,7 @@ public abstract class SqliteTestKit : TestKit
         var settings = PersistenceSettings.Default;
         PersistenceSetup.PrepareDatabase(settings, dir);
         var config = Overrides
+            .WithFallback(BrokerAkkaSetup.SerializationHocon)
             .WithFallback(PersistenceSetup.Hocon(settings, dir))
             .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
         return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), PersistenceSetup.DataOptions(settings, dir));

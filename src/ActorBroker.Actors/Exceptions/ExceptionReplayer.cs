@@ -13,7 +13,7 @@ namespace ActorBroker.Actors.Exceptions;
 /// <summary>
 /// Replays a kept message once its cause is fixed (abctl exceptions replay ID): an HL7 message is parsed and
 /// mapped again with today's site rules and applied straight to its orders (the inbound log would take an AA'd
-/// message for a duplicate); an MPPS request goes to its MPPS entity again. Every target recognises what it has
+/// message for a duplicate); an MPPS request goes to the study that holds its instance again. Every target recognises what it has
 /// already applied, so a replay never applies anything twice. Outbound messages are retried from their outbox
 /// (abctl interface retry), not from here.
 /// </summary>
@@ -22,11 +22,11 @@ public sealed class ExceptionReplayer
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly IActorRef _orders;
-    private readonly IActorRef _mpps;
+    private readonly MppsRouter _mpps;
     private readonly Hl7CommandMapper _mapper;
     private readonly TimeProvider _time;
 
-    public ExceptionReplayer(IActorRef orders, IActorRef mpps, IActorRef orderIndex, SiteDirectory sites, TimeProvider time)
+    public ExceptionReplayer(IActorRef orders, MppsRouter mpps, IActorRef orderIndex, SiteDirectory sites, TimeProvider time)
     {
         _orders = orders;
         _mpps = mpps;
@@ -46,8 +46,18 @@ public sealed class ExceptionReplayer
         if (record.Source == "dicom:mpps" && record.MessageControlId is { Length: > 0 } uid)
         {
             var operation = record.MessageType == "N-SET" ? MppsOperation.Set : MppsOperation.Create;
-            var reply = await _mpps.Ask<MppsRequestResult>(new MppsRequest(uid, operation, record.Remote ?? "", raw, _time.GetUtcNow()), Timeout, ct);
-            return reply.Outcome switch
+            Dicom.Data.DicomDataset dataset;
+            try
+            {
+                dataset = Dicom.Data.DicomDatasetReader.Read(raw, Dicom.Data.DicomTransferSyntax.ExplicitVRLittleEndian);
+            }
+            catch (Dicom.Data.DicomFormatException e)
+            {
+                return new ReplayOutcome("rejected", "the kept dataset cannot be read: " + e.Message);
+            }
+
+            var outcome = await _mpps.SendAsync(new MppsRequest(uid, operation, record.Remote ?? "", raw, _time.GetUtcNow()), dataset, ct);
+            return outcome switch
             {
                 MppsOutcome.Accepted => new ReplayOutcome("accepted", $"{record.MessageType} of MPPS {uid} accepted"),
                 MppsOutcome.Refused r when r.Status == Dicom.Dimse.DicomStatus.DuplicateSOPInstance => new ReplayOutcome("duplicate", "the MPPS instance exists already"),

@@ -4,14 +4,14 @@ using Akka.Event;
 namespace ActorBroker.Actors.Mpps;
 
 /// <summary>
-/// Makes the MPPS hand-over survive what the modality cannot see. An MPPS entity answers the modality once its
-/// event is journaled and hands the state to the orders and studies afterwards, retrying while it lives; but a
-/// COMPLETED whose hand-over was cut short (the broker killed, the entity passivated while the journal was failing)
-/// would never reach the order, because the modality has no reason to send that instance anything again.
-/// At start this node asks the journal which instances are behind (<see cref="MppsHandOverScan"/>) and wakes them;
-/// while it runs, it wakes again, after a pause, any entity that stopped with work left
+/// Makes the MPPS hand-over survive what the modality cannot see. A study entity answers the modality once the MPPS
+/// state is journaled and hands it to the orders afterwards, retrying while it lives; but a COMPLETED whose hand-over
+/// was cut short (the broker killed, the study passivated while the journal was failing) would never reach the
+/// order, because the modality has no reason to send that instance anything again.
+/// At start this node asks the journal which studies are behind (<see cref="MppsHandOverScan"/>) and wakes them;
+/// while it runs, it wakes again, after a pause, any study that stopped with work left
 /// (<see cref="MppsHandOverPending"/>). Waking is idempotent: every node of a cluster may do it. After a long
-/// outage the scan may name many instances: they are woken a batch at a time, so that their recoveries and
+/// outage the scan may name many studies: they are woken a batch at a time, so that their recoveries and
 /// hand-overs do not all compete with live traffic (and time out) at once.
 /// </summary>
 public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
@@ -22,7 +22,7 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
     private static readonly TimeSpan[] ScanRetries =
         [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(60)];
 
-    private readonly IActorRef _mpps;
+    private readonly IActorRef _studies;
     private readonly Func<CancellationToken, Task<IReadOnlyList<string>>> _scan;
     private readonly TimeSpan _wakeAgainAfter;
     private readonly WakeBatches _batches;
@@ -31,9 +31,9 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private int _failedScans;
 
-    public MppsHandOverResumer(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan wakeAgainAfter, WakeBatches batches)
+    public MppsHandOverResumer(IActorRef studies, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan wakeAgainAfter, WakeBatches batches)
     {
-        _mpps = mpps;
+        _studies = studies;
         _scan = scan;
         _wakeAgainAfter = wakeAgainAfter;
         _batches = batches;
@@ -47,7 +47,7 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
 
             if (done.Uids.Count > 0)
             {
-                _log.Info("MPPS hand-over: {0} instance(s) had states their orders or studies did not have yet; resuming", done.Uids.Count);
+                _log.Info("MPPS hand-over: {0} study(ies) had MPPS states their orders did not have yet; resuming", done.Uids.Count);
             }
 
             WakeBatch();
@@ -62,25 +62,25 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
                 return;
             }
 
-            _log.Warning("MPPS hand-over scan failed {0} times ({1}): instances cut short by the last stop resume only when their modality sends again", _failedScans + 1, f.Reason);
+            _log.Warning("MPPS hand-over scan failed {0} times ({1}): MPPS hand-overs cut short by the last stop resume only when their modality sends again", _failedScans + 1, f.Reason);
         });
         Receive<Scan>(_ => RunScan());
         Receive<MppsHandOverPending>(p =>
         {
             // A repeat while the wake is already due adds nothing.
-            var key = "wake-" + p.MppsUid;
+            var key = "wake-" + p.StudyInstanceUid;
             if (!Timers.IsTimerActive(key))
             {
-                Timers.StartSingleTimer(key, new WakeAgain(p.MppsUid), _wakeAgainAfter);
+                Timers.StartSingleTimer(key, new WakeAgain(p.StudyInstanceUid), _wakeAgainAfter);
             }
         });
-        Receive<WakeAgain>(w => _mpps.Tell(new ResumeMppsHandOver(w.MppsUid)));
+        Receive<WakeAgain>(w => _studies.Tell(new ResumeMppsHandOver(w.StudyInstanceUid)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props GetProps(IActorRef mpps, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan? wakeAgainAfter = null, WakeBatches? batches = null) =>
-        Props.Create(() => new MppsHandOverResumer(mpps, scan, wakeAgainAfter ?? TimeSpan.FromSeconds(30), batches ?? WakeBatches.Default));
+    public static Props GetProps(IActorRef studies, Func<CancellationToken, Task<IReadOnlyList<string>>> scan, TimeSpan? wakeAgainAfter = null, WakeBatches? batches = null) =>
+        Props.Create(() => new MppsHandOverResumer(studies, scan, wakeAgainAfter ?? TimeSpan.FromSeconds(30), batches ?? WakeBatches.Default));
 
     protected override void PreStart()
     {
@@ -100,7 +100,7 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
     {
         for (var i = 0; i < _batches.Size && _toWake.Count > 0; i++)
         {
-            _mpps.Tell(new ResumeMppsHandOver(_toWake.Dequeue()));
+            _studies.Tell(new ResumeMppsHandOver(_toWake.Dequeue()));
         }
 
         if (_toWake.Count > 0)
@@ -118,7 +118,7 @@ public sealed class MppsHandOverResumer : ReceiveActor, IWithTimers, IDisposable
 
     private sealed record ScanFailed(string Reason);
 
-    private sealed record WakeAgain(string MppsUid);
+    private sealed record WakeAgain(string StudyInstanceUid);
 
     private sealed class Scan
     {

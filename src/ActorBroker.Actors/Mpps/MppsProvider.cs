@@ -7,21 +7,23 @@ using Akka.Actor;
 namespace ActorBroker.Actors.Mpps;
 
 /// <summary>
-/// MPPS SCP (PS3.4 F.7, 1.2.840.10008.3.1.2.3.3): N-CREATE and N-SET go to the MPPS entity of their SOP Instance
-/// UID (Affected on N-CREATE, Requested on N-SET, PS3.7 10.1.5.1 / 10.1.3.1), whose answer becomes the response.
+/// MPPS SCP (PS3.4 F.7, 1.2.840.10008.3.1.2.3.3): N-CREATE and N-SET of a SOP Instance UID (Affected on N-CREATE,
+/// Requested on N-SET, PS3.7 10.1.5.1 / 10.1.3.1) go to the study entity that holds the instance (<see cref="MppsRouter"/>),
+/// whose answer becomes the response.
 /// The response waits for the journal; a broker that cannot answer in time says Processing failure (0110) and the
 /// modality sends again (the entity recognises a repeat).
 /// </summary>
 public sealed class MppsProvider : INCreateProvider, INSetProvider
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long the modality's request waits for the journal before it is answered 0110.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private readonly IActorRef _mpps;
+    private readonly MppsRouter _router;
     private readonly TimeProvider _time;
 
-    public MppsProvider(IActorRef mpps, TimeProvider time)
+    public MppsProvider(MppsRouter router, TimeProvider time)
     {
-        _mpps = mpps;
+        _router = router;
         _time = time;
     }
 
@@ -58,12 +60,16 @@ public sealed class MppsProvider : INCreateProvider, INSetProvider
         var raw = DicomDatasetWriter.Write(dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
         try
         {
-            var reply = await _mpps.Ask<MppsRequestResult>(new MppsRequest(uid.Trim(), operation, context.CallingAETitle.Trim(), raw, _time.GetUtcNow()), Timeout, ct);
-            return reply.Outcome;
+            return await _router.SendAsync(new MppsRequest(uid.Trim(), operation, context.CallingAETitle.Trim(), raw, _time.GetUtcNow()), dataset, ct);
         }
         catch (AskTimeoutException)
         {
             return new MppsOutcome.Refused(DicomStatus.ProcessingFailure, "the broker could not journal the MPPS in time; send it again", null, []);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The instance's study could not be looked up in the journal (which could not take the request either).
+            return new MppsOutcome.Refused(DicomStatus.ProcessingFailure, "the broker could not read its journal (" + e.Message + "); send it again", null, []);
         }
     }
 }

@@ -15,23 +15,26 @@ namespace ActorBroker.Actors.Mpps;
 // IHE RAD TF-2 4.6.4.1.2.4 (unscheduled and grouped cases)
 public sealed record MppsTargets(IReadOnlyList<RecordProcedureStep> Orders, IReadOnlyList<RecordStudyMpps> Studies, IReadOnlyList<string> Problems)
 {
-    public static MppsTargets For(string mppsUid, string callingAe, MppsAttributes a, DateTimeOffset at, ModalityDirectory modalities)
+    /// <param name="knownOrders">The orders as resolved when the state was accepted (journaled with it); null to
+    /// resolve them now from the calling AE's site.</param>
+    public static MppsTargets For(string mppsUid, string callingAe, MppsAttributes a, DateTimeOffset at, ModalityDirectory modalities, IReadOnlyList<OrderKey>? knownOrders = null)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(modalities);
         var problems = new List<string>();
-        var site = modalities.Find(callingAe)?.Site ?? modalities.SiteFor(a.PerformedStationAeTitle);
         var accessions = a.ScheduledSteps.Select(s => s.AccessionNumber.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var keys = new List<OrderKey>();
         if (accessions.Count == 0)
         {
             problems.Add($"MPPS {mppsUid} from {callingAe} names no accession (unscheduled): kept with its study, not matched to an order");
         }
-        else if (site is null)
+        else if (knownOrders is not null ? knownOrders.Count == 0 : ResolveSite(callingAe, a, modalities) is null)
         {
             problems.Add($"MPPS {mppsUid}: calling AE {callingAe} is not a configured modality, so its site (and order) is unknown; kept with its study");
         }
         else
         {
-            keys.AddRange(accessions.Select(acc => new OrderKey(site, acc)));
+            keys.AddRange(knownOrders ?? accessions.Select(acc => new OrderKey(ResolveSite(callingAe, a, modalities)!, acc)).ToList());
         }
 
         var step = new PerformedStep(
@@ -62,4 +65,8 @@ public sealed record MppsTargets(IReadOnlyList<RecordProcedureStep> Orders, IRea
 
         return new MppsTargets(orders, studies, problems);
     }
+
+    /// <summary>The site of the calling modality (or, failing that, of the performing station).</summary>
+    private static string? ResolveSite(string callingAe, MppsAttributes a, ModalityDirectory modalities) =>
+        modalities.Find(callingAe)?.Site ?? modalities.SiteFor(a.PerformedStationAeTitle);
 }

@@ -36,7 +36,7 @@ public static class OutboundDefinitions
                 "mpps-forward",
                 "dicom-mpps",
                 $"{f.AeTitle}@{f.Host}:{f.Port}",
-                MppsEntity.TagAll,
+                Studies.StudyEntity.MppsTag,
                 PersistenceSetup.QueryId,
                 MppsForwardSelector.Select,
                 DicomMppsTransportActor.GetProps(f, calling, time),

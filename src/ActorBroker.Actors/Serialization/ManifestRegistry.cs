@@ -35,6 +35,7 @@ public static class ManifestRegistry
         ("MppsPropagated.v1", typeof(Mpps.MppsPropagated)),
         ("StudyMppsRecorded.v1", typeof(Domain.Studies.StudyMppsRecorded)),
         ("StudySnapshot.v1", typeof(Domain.Studies.StudySnapshot)),
+        ("StudyEntitySnapshot.v1", typeof(Studies.StudyEntitySnapshot)),
         ("OutboxEnqueued.v1", typeof(Outbound.OutboxEnqueued)),
         ("OutboxDelivered.v1", typeof(Outbound.OutboxDelivered)),
         ("OutboxParked.v1", typeof(Outbound.OutboxParked)),

@@ -1,4 +1,9 @@
+using ActorBroker.Actors.Mpps;
+using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
+using ActorBroker.Dicom.Data;
+using ActorBroker.Dicom.Mpps;
+using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Studies;
 using Akka.Actor;
 using Akka.Event;
@@ -8,37 +13,94 @@ using Akka.Persistence.Journal;
 namespace ActorBroker.Actors.Studies;
 
 /// <summary>
-/// One persistent actor per Study Instance UID, a thin shell around <see cref="StudyDecider"/>: the MPPS instances
-/// performed for the study and their states, the performed series, the orders it fulfils. It answers only after
-/// the journal has the fact, so the MPPS entity's hand-over is at least once.
+/// One persistent actor per Study Instance UID: the MPPS instances performed for the study and their states, the
+/// performed series, the orders it fulfils (<see cref="StudyDecider"/>).
+/// <para>
+/// It also holds the PS3.4 Annex F state machine (<see cref="MppsRules"/>) of every MPPS instance whose N-CREATE names
+/// it first (<see cref="MppsRouter"/>): the modality's answer goes out once the study has journaled the request (like
+/// an HL7 AA), and the study then hands the state to the orders it performs (and to the other studies of a grouped
+/// procedure), at least once: one state at a time, in journal order, so an order never sees COMPLETED before
+/// IN PROGRESS, and again after a crash until a <see cref="MppsPropagated"/> marker says the orders have it (they
+/// recognise a resend). The marker is journaled only once nothing is left to hand over, after a short pause, so one
+/// marker usually covers an exam's N-CREATE and N-SET.
+/// </para>
 /// </summary>
-public sealed class StudyEntity : ReceivePersistentActor
+public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
 {
+    /// <summary>Tag of the study events recorded for an MPPS held by another study (a grouped procedure).</summary>
     public const string TagAll = "study";
 
+    /// <summary>Tag of every accepted MPPS request (MPPS forwarding reads them).</summary>
+    public const string MppsTag = "mpps";
+
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string _uid;
+    private readonly StudyEntityContext _ctx;
     private readonly SnapshotInterval _snapshots;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, HeldMpps> _held = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, MppsState> _unpropagated = [];
     private StudySnapshot _state;
+    private long _lastMppsEvent;
+    private long _marker;
+    private bool _propagating;
+    private bool _snapshotDue;
+    private int _failures;
 
-    public StudyEntity(string studyUid, int snapshotEvery)
+    public StudyEntity(string studyUid, StudyEntityContext ctx)
     {
         _uid = studyUid;
-        _snapshots = new SnapshotInterval(snapshotEvery);
+        _ctx = ctx;
+        _snapshots = new SnapshotInterval(ctx.SnapshotEvery);
         _state = StudySnapshot.Empty(studyUid);
-        PersistenceId = "study-" + studyUid;
+        PersistenceId = MppsStudyIndex.StudyPersistenceIdPrefix + studyUid;
 
         Recover<SnapshotOffer>(o =>
         {
-            if (o.Snapshot is StudySnapshot s)
+            _marker = o.Metadata.SequenceNr;
+            switch (o.Snapshot)
             {
-                _state = s;
+                case StudyEntitySnapshot s:
+                    _state = s.Study;
+                    foreach (var h in s.Instances)
+                    {
+                        _held[h.MppsUid] = h;
+                    }
+
+                    break;
+                case StudySnapshot s:
+                    _state = s;
+                    break;
             }
         });
-        Recover<StudyMppsRecorded>(e => _state = StudyDecider.Apply(_state, e));
-        Recover<Tagged>(t => _state = StudyDecider.Apply(_state, (StudyMppsRecorded)t.Payload));
+        Recover<Tagged>(t => Replay(t.Payload));
+        Recover<StudyMppsRecorded>(Replay);
+        Recover<MppsCreated>(Replay);
+        Recover<MppsUpdated>(Replay);
+        Recover<MppsPropagated>(Replay);
+        Recover<RecoveryCompleted>(_ => Propagate());
+
+        Command<MppsRequest>(Handle);
         Command<RecordStudyMpps>(Handle);
         Command<GetStudyState>(_ => Sender.Tell(new StudyStateReply(_state, _state.Exists)));
+        Command<GetMppsState>(g => Sender.Tell(new MppsStateReply(
+            g.MppsUid,
+            _held.GetValueOrDefault(g.MppsUid)?.Attributes,
+            _held.GetValueOrDefault(g.MppsUid)?.CallingAe ?? "",
+            !_unpropagated.Values.Any(p => p.MppsUid == g.MppsUid))));
+        Command<PropagationDone>(OnPropagationDone);
+        Command<PropagationFailed>(f =>
+        {
+            _propagating = false;
+            _failures++;
+            var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(_failures, 6))));
+            _log.Warning("Study {0}: hand-over of MPPS event {1} failed ({2}); retrying in {3}", _uid, f.SequenceNr, f.Reason, delay);
+            Timers.StartSingleTimer("retry", RetryPropagation.Instance, delay);
+        });
+        Command<RetryPropagation>(_ => Propagate());
+        Command<ResumeMppsHandOver>(_ => Propagate());
+        Command<WriteMarker>(_ => Mark());
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot of {0} failed: {1}", PersistenceId, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -48,10 +110,106 @@ public sealed class StudyEntity : ReceivePersistentActor
     public override string PersistenceId { get; }
 
     /// <summary>With snapshot-every 0 (the default) a study never snapshots and recovers from its events alone (see
-    /// <see cref="SnapshotlessRecovery"/>): one query less for each new study, i.e. each MPPS of a new exam.</summary>
+    /// <see cref="SnapshotlessRecovery"/>): one query less for each new study, i.e. each exam's N-CREATE.</summary>
     public override Recovery Recovery => _snapshots.Recovery(base.Recovery);
 
-    public static Props GetProps(string studyUid, int snapshotEvery) => Props.Create(() => new StudyEntity(studyUid, snapshotEvery));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props GetProps(string studyUid, StudyEntityContext ctx) => Props.Create(() => new StudyEntity(studyUid, ctx));
+
+    private void Replay(object e)
+    {
+        switch (e)
+        {
+            case StudyMppsRecorded r:
+                _state = StudyDecider.Apply(_state, r);
+                break;
+            case MppsCreated c:
+                Held(LastSequenceNr, new MppsState(c.MppsUid, c.CallingAe, c.Attributes, c.At, c.Raw, c.Orders));
+                break;
+            case MppsUpdated u:
+                Held(LastSequenceNr, new MppsState(u.MppsUid, u.CallingAe, u.Attributes, u.At, u.Raw, u.Orders));
+                break;
+            case MppsPropagated:
+                Marked(LastSequenceNr);
+                break;
+        }
+    }
+
+    private void Handle(MppsRequest request)
+    {
+        DicomDataset dataset;
+        try
+        {
+            dataset = DicomDatasetReader.Read(request.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
+        }
+        catch (DicomFormatException e)
+        {
+            Refuse(request, new MppsOutcome.Refused(Dicom.Dimse.DicomStatus.ProcessingFailure, "dataset could not be read: " + e.Message, null, []));
+            return;
+        }
+
+        var held = _held.GetValueOrDefault(request.MppsUid);
+        var outcome = request.Operation == MppsOperation.Create
+            ? MppsRules.Create(held is not null, request.MppsUid, dataset)
+            : MppsRules.Set(held?.Attributes, request.MppsUid, dataset);
+        if (outcome is not MppsOutcome.Accepted accepted)
+        {
+            Refuse(request, outcome);
+            return;
+        }
+
+        // The orders are resolved once, now, and journaled with the state: a replay rebuilds the same study.
+        var orders = MppsTargets.For(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, _ctx.Modalities)
+            .Orders.Select(o => o.Key).ToList();
+        var sender = Sender;
+        var (journaled, tags) = request.Operation == MppsOperation.Create
+            ? ((object)new MppsCreated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders),
+                new[] { MppsTag, MppsStudyIndex.TagFor(request.MppsUid) })
+            : (new MppsUpdated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders), new[] { MppsTag });
+        Persist(new Tagged(journaled, tags), _ =>
+        {
+            Held(LastSequenceNr, new MppsState(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders));
+            sender.Tell(new MppsRequestResult(outcome));
+            Journaled();
+            Propagate();
+        });
+    }
+
+    private void Refuse(MppsRequest request, MppsOutcome outcome)
+    {
+        Sender.Tell(new MppsRequestResult(outcome));
+        MppsRefusal.Record(_ctx.Exceptions, request, outcome);
+    }
+
+    /// <summary>The state of an MPPS instance this study holds, as journaled at <paramref name="seq"/>: the study records it, and it waits for its hand-over.</summary>
+    private void Held(long seq, MppsState m)
+    {
+        _held[m.MppsUid] = new HeldMpps(m.MppsUid, m.CallingAe, m.Attributes);
+        _lastMppsEvent = seq;
+        var own = Targets(m).Studies.FirstOrDefault(s => string.Equals(s.StudyInstanceUid, _uid, StringComparison.Ordinal));
+        if (own is not null && StudyDecider.Decide(_state, own) is StudyDecision.Accepted a)
+        {
+            _state = StudyDecider.Apply(_state, a.Event);
+        }
+
+        if (seq > _marker)
+        {
+            _unpropagated[seq] = m;
+        }
+    }
+
+    /// <summary>A marker journaled at <paramref name="seq"/>: every MPPS state before it was handed over.</summary>
+    private void Marked(long seq)
+    {
+        _marker = seq;
+        foreach (var s in _unpropagated.Keys.Where(k => k < seq).ToList())
+        {
+            _unpropagated.Remove(s);
+        }
+    }
+
+    private MppsTargets Targets(MppsState m) => MppsTargets.For(m.MppsUid, m.CallingAe, m.Attributes, m.At, _ctx.Modalities, m.Orders);
 
     private void Handle(RecordStudyMpps command)
     {
@@ -63,26 +221,150 @@ public sealed class StudyEntity : ReceivePersistentActor
                 {
                     _state = StudyDecider.Apply(_state, (StudyMppsRecorded)t.Payload);
                     sender.Tell(new StudyCommandResult(_uid, true, null));
-                    if (_snapshots.IsDue(LastSequenceNr))
-                    {
-                        SaveSnapshot(_state);
-                    }
+                    Journaled();
                 });
                 break;
             case StudyDecision.Duplicate d:
                 sender.Tell(new StudyCommandResult(_uid, true, d.Reason));
                 break;
             case StudyDecision.Rejected r:
-                // Not retried: the same command would be refused again. The MPPS entity raises what its orders refuse.
+                // Not retried: the same command would be refused again. The study that holds the MPPS raises what its orders refuse.
                 _log.Warning("Study {0}: MPPS {1} not recorded: {2}", _uid, command.MppsInstanceUid, r.Reason);
                 sender.Tell(new StudyCommandResult(_uid, true, r.Reason));
                 break;
         }
     }
 
+    // One state at a time, in journal order, so an order never sees COMPLETED before IN PROGRESS.
+    private void Propagate()
+    {
+        if (_propagating || _unpropagated.Count == 0)
+        {
+            return;
+        }
+
+        _propagating = true;
+        var (seq, item) = _unpropagated.First();
+        var targets = Targets(item);
+        var orders = targets.Orders.Select(c => _ctx.Orders.Ask<OrderCommandResult>(c, AskTimeout)).ToArray();
+        var studies = targets.Studies
+            .Where(s => !string.Equals(s.StudyInstanceUid, _uid, StringComparison.Ordinal))
+            .Select(c => _ctx.Studies.Ask<StudyCommandResult>(c, AskTimeout))
+            .ToArray();
+        Task.WhenAll(Task.WhenAll(orders), Task.WhenAll(studies)).ContinueWith(
+            t => t.IsCompletedSuccessfully
+                ? new PropagationDone(seq, orders.Select(o => o.Result).ToList(), studies.Select(s => s.Result).ToList(), targets.Problems)
+                : (object)new PropagationFailed(seq, t.Exception?.GetBaseException().Message ?? "cancelled"),
+            TaskScheduler.Default).PipeTo(Self);
+    }
+
+    private void OnPropagationDone(PropagationDone done)
+    {
+        var failed = done.Orders.Where(o => o.Outcome == OrderOutcome.Failed).Select(o => o.FailureReason)
+            .Concat(done.Studies.Where(s => !s.Ok).Select(s => s.Detail))
+            .ToList();
+        if (failed.Count > 0)
+        {
+            Self.Tell(new PropagationFailed(done.SequenceNr, string.Join("; ", failed)));
+            return;
+        }
+
+        _failures = 0;
+        var item = _unpropagated[done.SequenceNr];
+        // Raised on every state of the MPPS: the exception store counts a repeat of the same reason once.
+        foreach (var problem in done.Problems)
+        {
+            Raise(problem, item);
+        }
+
+        foreach (var o in done.Orders)
+        {
+            if (o.Rejection is { } rejection)
+            {
+                Raise($"MPPS {item.MppsUid} ({item.Attributes.Status}) for order {o.Key.Accession} at {o.Key.Site}: {rejection.Reason}", item);
+            }
+        }
+
+        _unpropagated.Remove(done.SequenceNr);
+        _propagating = false;
+        if (_unpropagated.Count > 0)
+        {
+            Propagate();
+        }
+        else if (_ctx.HandOverMarkerDelay > TimeSpan.Zero)
+        {
+            Timers.StartSingleTimer("marker", WriteMarker.Instance, _ctx.HandOverMarkerDelay);
+        }
+        else
+        {
+            Mark();
+        }
+    }
+
+    // Only with nothing left to hand over: then the marker's place in the journal says that everything before it is done.
+    private void Mark()
+    {
+        if (_propagating || _unpropagated.Count > 0 || _marker > _lastMppsEvent)
+        {
+            return;
+        }
+
+        Persist(new MppsPropagated(_lastMppsEvent), _ =>
+        {
+            Marked(LastSequenceNr);
+            Journaled();
+        });
+    }
+
+    // After every write: a snapshot when one is due and nothing waits for a hand-over or its marker (a snapshot
+    // stands for the events before it, so it must not hide one whose orders may not have it).
+    private void Journaled()
+    {
+        _snapshotDue |= _snapshots.IsDue(LastSequenceNr);
+        if (_snapshotDue && _unpropagated.Count == 0 && _marker >= _lastMppsEvent)
+        {
+            _snapshotDue = false;
+            SaveSnapshot(new StudyEntitySnapshot(_state, [.. _held.Values]));
+        }
+    }
+
+    private void Raise(string reason, MppsState item) =>
+        _ctx.Exceptions.Tell(new Exceptions.RecordException(
+            "dicom:mpps", reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw));
+
+    protected override void PostStop()
+    {
+        // Nothing else would wake this study (its modality is done with it): the resumer will.
+        if (_unpropagated.Count > 0)
+        {
+            Context.System.EventStream.Publish(new MppsHandOverPending(_uid));
+        }
+
+        base.PostStop();
+    }
+
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
+        // An MPPS request gets no answer (the modality's association waits, then times out and it sends again);
+        // the backoff supervisor restarts this entity.
         _log.Error(cause, "Study {0}: journal write failed", _uid);
         base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <summary>An MPPS state this study journaled, with what its hand-over needs.</summary>
+    private sealed record MppsState(string MppsUid, string CallingAe, MppsAttributes Attributes, DateTimeOffset At, byte[] Raw, IReadOnlyList<OrderKey>? Orders);
+
+    private sealed record PropagationDone(long SequenceNr, IReadOnlyList<OrderCommandResult> Orders, IReadOnlyList<StudyCommandResult> Studies, IReadOnlyList<string> Problems);
+
+    private sealed record PropagationFailed(long SequenceNr, string Reason);
+
+    private sealed class RetryPropagation
+    {
+        public static readonly RetryPropagation Instance = new();
+    }
+
+    private sealed class WriteMarker
+    {
+        public static readonly WriteMarker Instance = new();
     }
 }

@@ -15,6 +15,7 @@ public sealed class StudyMessageExtractor : HashCodeMessageExtractor
         StudyEnvelope e => e.StudyInstanceUid,
         RecordStudyMpps c => c.StudyInstanceUid,
         GetStudyState g => g.StudyInstanceUid,
+        Mpps.ResumeMppsHandOver r => r.StudyInstanceUid,
         _ => null,
     };
 

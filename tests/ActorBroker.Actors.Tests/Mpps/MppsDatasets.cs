@@ -65,9 +65,27 @@ internal static class MppsDatasets
         return Encode(ds);
     }
 
-    private static DicomDataset ScheduledStep(string accession) =>
+    /// <summary>A grouped procedure: one N-CREATE performing two requested procedures of two studies (the first holds the MPPS).</summary>
+    public static byte[] NCreateGrouped(string accession, string otherAccession, string otherStudyUid)
+    {
+        var ds = DicomDatasetReader.Read(NCreate("CT01", accession), DicomTransferSyntax.ExplicitVRLittleEndian);
+        ds.SetSequence(DicomTags.ScheduledStepAttributesSequence, [ScheduledStep(accession), ScheduledStep(otherAccession, otherStudyUid)]);
+        return Encode(ds);
+    }
+
+    /// <summary>A valid N-CREATE from CT01 for one accession of another study.</summary>
+    public static byte[] NCreateInStudy(string studyUid, string accession)
+    {
+        var ds = DicomDatasetReader.Read(NCreate("CT01", accession), DicomTransferSyntax.ExplicitVRLittleEndian);
+        ds.SetSequence(DicomTags.ScheduledStepAttributesSequence, [ScheduledStep(accession, studyUid)]);
+        return Encode(ds);
+    }
+
+    private static DicomDataset ScheduledStep(string accession) => ScheduledStep(accession, StudyUid);
+
+    private static DicomDataset ScheduledStep(string accession, string studyUid) =>
         new DicomDataset(DicomCharacterSet.Utf8)
-            .Set(DicomTags.StudyInstanceUID, DicomVR.UI, StudyUid)
+            .Set(DicomTags.StudyInstanceUID, DicomVR.UI, studyUid)
             .Set(DicomTags.AccessionNumber, DicomVR.SH, accession)
             .Set(DicomTags.RequestedProcedureID, DicomVR.SH, "RP-1")
             .Set(DicomTags.ScheduledProcedureStepID, DicomVR.SH, "SPS-1")

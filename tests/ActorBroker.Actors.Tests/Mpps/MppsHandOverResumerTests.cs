@@ -15,8 +15,8 @@ public sealed class MppsHandOverResumerTests : TestKit
             ? Task.FromException<IReadOnlyList<string>>(new InvalidOperationException("no such table: journal"))
             : Task.FromResult<IReadOnlyList<string>>(["1.2.3", "1.2.4"])));
 
-        Assert.Equal("1.2.3", (await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(10))).MppsUid);
-        Assert.Equal("1.2.4", (await region.ExpectMsgAsync<ResumeMppsHandOver>()).MppsUid);
+        Assert.Equal("1.2.3", (await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(10))).StudyInstanceUid);
+        Assert.Equal("1.2.4", (await region.ExpectMsgAsync<ResumeMppsHandOver>()).StudyInstanceUid);
         Assert.Equal(2, calls);
     }
 
@@ -32,13 +32,13 @@ public sealed class MppsHandOverResumerTests : TestKit
         var woken = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            woken.Add((await region.ExpectMsgAsync<ResumeMppsHandOver>()).MppsUid);
+            woken.Add((await region.ExpectMsgAsync<ResumeMppsHandOver>()).StudyInstanceUid);
         }
 
         await region.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(250));
         for (var i = 0; i < 3; i++)
         {
-            woken.Add((await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(3))).MppsUid);
+            woken.Add((await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(3))).StudyInstanceUid);
         }
 
         Assert.Equal(["1", "2", "3", "4", "5"], woken);
@@ -53,7 +53,7 @@ public sealed class MppsHandOverResumerTests : TestKit
         // Tell it directly rather than through the event stream, so that the test does not race its subscription.
         resumer.Tell(new MppsHandOverPending("1.2.5"));
         resumer.Tell(new MppsHandOverPending("1.2.5"));
-        Assert.Equal("1.2.5", (await region.ExpectMsgAsync<ResumeMppsHandOver>()).MppsUid);
+        Assert.Equal("1.2.5", (await region.ExpectMsgAsync<ResumeMppsHandOver>()).StudyInstanceUid);
         await region.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
 
         Sys.EventStream.Publish(new MppsHandOverPending("1.2.6"));
@@ -61,7 +61,7 @@ public sealed class MppsHandOverResumerTests : TestKit
             async () =>
             {
                 Sys.EventStream.Publish(new MppsHandOverPending("1.2.6"));
-                Assert.Equal("1.2.6", (await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(1))).MppsUid);
+                Assert.Equal("1.2.6", (await region.ExpectMsgAsync<ResumeMppsHandOver>(TimeSpan.FromSeconds(1))).StudyInstanceUid);
             },
             TimeSpan.FromSeconds(5));
     }

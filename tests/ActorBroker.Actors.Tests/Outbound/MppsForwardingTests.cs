@@ -16,7 +16,7 @@ using Akka.TestKit;
 namespace ActorBroker.Actors.Tests.Outbound;
 
 /// <summary>
-/// MPPS forwarding end to end on the SQLite journal: the MPPS entity journals what a modality sent, the
+/// MPPS forwarding end to end on the SQLite journal: the study entity journals what a modality sent, the
 /// "mpps-forward" outbox (as OutboundDefinitions builds it from the configuration) reads it by tag and its DICOM
 /// transport sends the same N-CREATE and N-SET to a PACS's MPPS SCP on 127.0.0.1.
 /// </summary>
@@ -95,8 +95,8 @@ public sealed class MppsForwardingTests : SqliteTestKit
         return Assert.Single(OutboundDefinitions.For(settings, TimeProvider.System), d => d.Name == "mpps-forward");
     }
 
-    private IActorRef SpawnEntity() => Sys.ActorOf(MppsEntity.GetProps(Uid, new MppsEntityContext(
-        _regions.Ref, _regions.Ref, _exceptions.Ref, new ModalityDirectory(SampleOrders.Sites))));
+    private IActorRef SpawnEntity() => Sys.ActorOf(ActorBroker.Actors.Studies.StudyEntity.GetProps(MppsDatasets.StudyUid, new ActorBroker.Actors.Studies.StudyEntityContext(
+        0, _regions.Ref, _regions.Ref, _exceptions.Ref, new ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero)));
 
     private async Task<MppsOutcome.Accepted> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset)
     {

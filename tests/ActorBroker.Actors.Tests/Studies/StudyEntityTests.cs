@@ -98,7 +98,7 @@ public sealed class StudyEntityTests : JournalTestKit
     private static RecordStudyMpps Completed() =>
         InProgress() with { Status = MppsStatus.Completed, EndDateTime = "20261128094500", Series = [new StudySeries(StudyUid + ".1", "Axial", 3)], At = At.AddMinutes(15) };
 
-    private IActorRef Spawn(int snapshotEvery = 50) => Sys.ActorOf(StudyEntity.GetProps(StudyUid, snapshotEvery));
+    private IActorRef Spawn(int snapshotEvery = 50) => Sys.ActorOf(StudyEntity.GetProps(StudyUid, StudyEntitySqliteTests.Context(snapshotEvery)));
 
     private async Task<StudyCommandResult> RecordAsync(IActorRef study, RecordStudyMpps command)
     {

@@ -3,6 +3,7 @@ using ActorBroker.Actors.Modalities;
 using ActorBroker.Actors.Mpps;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Studies;
+using ActorBroker.Actors.Tests.Mpps;
 using ActorBroker.Dicom.Dimse;
 using ActorBroker.Dicom.Mpps;
 using ActorBroker.Domain.Orders;
@@ -12,13 +13,14 @@ using MppsStatus = ActorBroker.Dicom.Mpps.MppsStatus;
 using Akka.Actor;
 using Akka.TestKit;
 
-namespace ActorBroker.Actors.Tests.Mpps;
+namespace ActorBroker.Actors.Tests.Studies;
 
 /// <summary>
-/// The MPPS entity over the in-memory journal, with probes in the places of the order and study regions and the
-/// exception store: the modality's answer after the journal, the at-least-once hand-over, the refusals.
+/// The MPPS instances a study entity holds, over the in-memory journal, with probes in the places of the order and
+/// study regions and the exception store: the modality's answer after the journal, the study's own record, the
+/// at-least-once hand-over to the orders (and other studies), the refusals.
 /// </summary>
-public sealed class MppsEntityTests : JournalTestKit
+public sealed class StudyMppsTests : JournalTestKit
 {
     private const string Uid = "1.2.826.0.1.3680043.2.1125.9.1";
     private const string Accession = "ACC20001";
@@ -29,7 +31,7 @@ public sealed class MppsEntityTests : JournalTestKit
     private readonly TestProbe _studies;
     private readonly TestProbe _exceptions;
 
-    public MppsEntityTests()
+    public StudyMppsTests()
     {
         _orders = CreateTestProbe("orders");
         _studies = CreateTestProbe("studies");
@@ -37,7 +39,7 @@ public sealed class MppsEntityTests : JournalTestKit
     }
 
     [Fact]
-    public async Task An_accepted_N_CREATE_is_answered_then_handed_to_its_order_and_study_and_not_again_after_a_restart()
+    public async Task An_accepted_N_CREATE_is_answered_recorded_on_the_study_then_handed_to_its_order_and_not_again_after_a_restart()
     {
         var entity = Spawn();
         var create = MppsDatasets.NCreate("CT01", Accession);
@@ -49,21 +51,21 @@ public sealed class MppsEntityTests : JournalTestKit
         Assert.Equal(Key, step.Key);
         Assert.Equal(new MessageRef("DICOM", "CT01", $"{Uid}|IN PROGRESS", At), step.Message);
         Assert.Equal((Uid, MppsDatasets.StudyUid, "IN PROGRESS", "CT01", "CT", "20261128093000"), (step.Step.MppsInstanceUid, step.Step.StudyInstanceUid, step.Step.Status, step.Step.PerformedStationAeTitle, step.Step.Modality, step.Step.StartDateTime));
-        var study = await _studies.ExpectMsgAsync<RecordStudyMpps>();
-        Assert.Equal((MppsDatasets.StudyUid, Uid, "IN PROGRESS"), (study.StudyInstanceUid, study.MppsInstanceUid, study.Status));
+        var study = await StudyAsync(entity);
+        Assert.Equal((MppsDatasets.StudyUid, Uid, "IN PROGRESS"), (study.StudyInstanceUid, study.Mpps.Single().MppsInstanceUid, study.Mpps.Single().Status));
         Assert.Equal([Key], study.Orders);
 
         Assert.False((await StateAsync(entity)).Propagated);
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
 
-        // MppsPropagated is in the journal: a new incarnation has nothing to hand over.
+        // The marker is in the journal: a new incarnation has nothing to hand over, and the same study.
         await WatchAndStop(entity);
         var again = Spawn();
         var state = await StateAsync(again);
         Assert.True(state.Propagated);
         Assert.Equal(("CT01", MppsStatus.InProgress), (state.CallingAe, state.Attributes!.Status));
+        Assert.Equal(study, await StudyAsync(again));
         await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         await _studies.ExpectNoMsgAsync(TimeSpan.Zero);
         await _exceptions.ExpectNoMsgAsync(TimeSpan.Zero);
@@ -75,16 +77,36 @@ public sealed class MppsEntityTests : JournalTestKit
         var entity = Spawn();
         await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
         var first = await _orders.ExpectMsgAsync<RecordProcedureStep>();
-        var firstStudy = await _studies.ExpectMsgAsync<RecordStudyMpps>();
 
-        // Crash before the order and study answered: the journal has MppsCreated but no MppsPropagated.
+        // Crash before the order answered: the journal has MppsCreated but no marker.
         await WatchAndStop(entity);
         var again = Spawn();
         Assert.Equal(first, await _orders.ExpectMsgAsync<RecordProcedureStep>());
-        Assert.Equal(firstStudy, await _studies.ExpectMsgAsync<RecordStudyMpps>());
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.InProgress, null, null));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, "already recorded"));
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(again)).Propagated), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task With_a_marker_delay_one_marker_covers_the_N_CREATE_and_the_N_SET_and_a_restart_before_it_hands_over_again()
+    {
+        var entity = Spawn(TimeSpan.FromMinutes(10));
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
+        await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
+        await SendAsync(entity, MppsOperation.Set, MppsDatasets.NSetCompleted());
+        await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.Completed, null, null));
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+
+        // Stopped before the marker was due: both states go to the order again (it recognises them), in order.
+        await WatchAndStop(entity);
+        var again = Spawn();
+        Assert.Equal(MppsStatus.InProgress, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.Completed, null, null));
+        Assert.Equal(MppsStatus.Completed, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.Completed, null, null));
+        await AwaitAssertAsync(async () => Assert.True((await StateAsync(again)).Propagated), TimeSpan.FromSeconds(3));
+        await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
@@ -97,20 +119,33 @@ public sealed class MppsEntityTests : JournalTestKit
 
         Assert.Equal(MppsStatus.InProgress, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
         var asker = _orders.LastSender;
-        await _studies.ExpectMsgAsync<RecordStudyMpps>();
-        // COMPLETED waits until the order has IN PROGRESS.
+        // COMPLETED waits until the order has IN PROGRESS; the study has it already.
+        var study = await StudyAsync(entity);
+        Assert.Equal(MppsStatus.Completed, study.Mpps.Single().Status);
+        Assert.Equal([new StudySeries(MppsDatasets.StudyUid + ".1", "Axial", 3)], study.Series);
         await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         asker.Tell(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
 
         var completed = await _orders.ExpectMsgAsync<RecordProcedureStep>();
         Assert.Equal((MppsStatus.Completed, "20261128094500", 1, 3), (completed.Step.Status, completed.Step.EndDateTime, completed.Step.SeriesCount, completed.Step.ImageCount));
-        var study = await _studies.ExpectMsgAsync<RecordStudyMpps>();
-        Assert.Equal(MppsStatus.Completed, study.Status);
-        Assert.Equal([new StudySeries(MppsDatasets.StudyUid + ".1", "Axial", 3)], study.Series);
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.Completed, null, null));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_grouped_procedure_is_handed_to_both_orders_and_to_the_other_study()
+    {
+        const string otherStudy = "1.2.826.0.1.3680043.2.1125.7.2";
+        var otherKey = new OrderKey("MAINHOSP", "ACC20002");
+        var entity = Spawn();
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreateGrouped(Accession, "ACC20002", otherStudy));
+
+        var steps = new[] { await _orders.ExpectMsgAsync<RecordProcedureStep>(), await _orders.ExpectMsgAsync<RecordProcedureStep>() };
+        Assert.Equal([Key, otherKey], steps.Select(s => s.Key).OrderBy(k => k.Accession, StringComparer.Ordinal).ToArray());
+        var other = await _studies.ExpectMsgAsync<RecordStudyMpps>();
+        Assert.Equal((otherStudy, Uid, MppsStatus.InProgress), (other.StudyInstanceUid, other.MppsInstanceUid, other.Status));
+        Assert.Equal([Key, otherKey], other.Orders);
+        Assert.Equal([Key, otherKey], (await StudyAsync(entity)).Orders);
     }
 
     [Fact]
@@ -119,16 +154,12 @@ public sealed class MppsEntityTests : JournalTestKit
         var entity = Spawn();
         await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
         var first = await _orders.ExpectMsgAsync<RecordProcedureStep>();
-        await _studies.ExpectMsgAsync<RecordStudyMpps>();
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Failed, OrderState.None, null, "journal down"));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
 
-        // First retry after 2 s; the whole hand-over is repeated (the study recognises its repeat).
+        // First retry after 2 s; the whole hand-over is repeated.
         Assert.Equal(first, await _orders.ExpectMsgAsync<RecordProcedureStep>(TimeSpan.FromSeconds(6)));
-        await _studies.ExpectMsgAsync<RecordStudyMpps>();
         Assert.False((await StateAsync(entity)).Propagated);
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, "already recorded"));
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
         await _exceptions.ExpectNoMsgAsync(TimeSpan.Zero);
     }
@@ -149,7 +180,7 @@ public sealed class MppsEntityTests : JournalTestKit
     }
 
     [Fact]
-    public async Task An_N_SET_of_an_unknown_instance_is_refused_0112_and_journals_nothing()
+    public async Task An_N_SET_of_an_instance_the_study_does_not_hold_is_refused_0112_and_journals_nothing()
     {
         var entity = Spawn();
         var set = MppsDatasets.NSetCompleted();
@@ -159,8 +190,9 @@ public sealed class MppsEntityTests : JournalTestKit
         Assert.Equal(("N-SET", "0112", set), (ex.MessageType, ex.AckCode, ex.Raw));
 
         await WatchAndStop(entity);
-        var state = await StateAsync(Spawn());
-        Assert.Null(state.Attributes);
+        var again = Spawn();
+        Assert.Null((await StateAsync(again)).Attributes);
+        Assert.False((await again.Ask<StudyStateReply>(new GetStudyState(MppsDatasets.StudyUid), TimeSpan.FromSeconds(3))).Exists);
         await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
@@ -185,10 +217,8 @@ public sealed class MppsEntityTests : JournalTestKit
         var create = MppsDatasets.NCreate("CT01", Accession);
         await SendAsync(entity, MppsOperation.Create, create);
         await _orders.ExpectMsgAsync<RecordProcedureStep>();
-        await _studies.ExpectMsgAsync<RecordStudyMpps>();
         var rejection = new OrderRejection("order ACC20001 is cancelled", Hl7ErrorCode.ApplicationRecordLocked, null);
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Rejected, OrderState.Cancelled, rejection, null));
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
 
         var ex = await _exceptions.ExpectMsgAsync<RecordException>();
         Assert.Equal(("dicom:mpps", "N-CREATE", Uid, "CT01"), (ex.Source, ex.MessageType, ex.MessageControlId, ex.Remote));
@@ -201,32 +231,31 @@ public sealed class MppsEntityTests : JournalTestKit
     }
 
     [Fact]
-    public async Task An_unscheduled_MPPS_reaches_its_study_and_is_raised_for_having_no_order()
+    public async Task An_unscheduled_MPPS_is_kept_on_its_study_and_raised_for_having_no_order()
     {
         var entity = Spawn();
         var create = MppsDatasets.NCreate("CT01");
         await SendAsync(entity, MppsOperation.Create, create);
-        var study = await _studies.ExpectMsgAsync<RecordStudyMpps>();
-        Assert.Empty(study.Orders);
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
 
         var ex = await _exceptions.ExpectMsgAsync<RecordException>();
         Assert.Contains("names no accession", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(create, ex.Raw);
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+        var study = await StudyAsync(entity);
+        Assert.Equal(Uid, study.Mpps.Single().MppsInstanceUid);
+        Assert.Empty(study.Orders);
         await _orders.ExpectNoMsgAsync(TimeSpan.Zero);
     }
 
     [Fact]
-    public async Task A_modality_of_no_known_site_is_raised_and_its_MPPS_still_reaches_the_study()
+    public async Task A_modality_of_no_known_site_is_raised_and_its_MPPS_is_still_kept_on_the_study()
     {
         var entity = Spawn();
         await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("XR99", Accession), callingAe: "XR99");
-        await _studies.ExpectMsgAsync<RecordStudyMpps>();
-        _studies.Reply(new StudyCommandResult(MppsDatasets.StudyUid, true, null));
         var ex = await _exceptions.ExpectMsgAsync<RecordException>();
         Assert.Contains("XR99 is not a configured modality", ex.Reason, StringComparison.Ordinal);
         Assert.Equal("XR99", ex.Remote);
+        Assert.Equal(Uid, (await StudyAsync(entity)).Mpps.Single().MppsInstanceUid);
         await _orders.ExpectNoMsgAsync(TimeSpan.Zero);
     }
 
@@ -243,8 +272,8 @@ public sealed class MppsEntityTests : JournalTestKit
         Assert.Null((await StateAsync(entity)).Attributes);
     }
 
-    private IActorRef Spawn() => Sys.ActorOf(MppsEntity.GetProps(Uid, new MppsEntityContext(
-        _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites))));
+    private IActorRef Spawn(TimeSpan? markerDelay = null) => Sys.ActorOf(StudyEntity.GetProps(MppsDatasets.StudyUid, new StudyEntityContext(
+        0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay ?? TimeSpan.Zero)));
 
     private async Task<MppsRequestResult> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset, string callingAe = "CT01")
     {
@@ -254,6 +283,9 @@ public sealed class MppsEntityTests : JournalTestKit
 
     private async Task<MppsStateReply> StateAsync(IActorRef entity) =>
         await entity.Ask<MppsStateReply>(new GetMppsState(Uid), TimeSpan.FromSeconds(3));
+
+    private async Task<StudySnapshot> StudyAsync(IActorRef entity) =>
+        (await entity.Ask<StudyStateReply>(new GetStudyState(MppsDatasets.StudyUid), TimeSpan.FromSeconds(3))).Snapshot;
 
     private async Task WatchAndStop(IActorRef actor)
     {
