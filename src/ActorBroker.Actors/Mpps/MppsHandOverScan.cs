@@ -24,7 +24,7 @@ public sealed class MppsHandOverScan(JournalConnection db)
 
     private const string PostgresSql = "SELECT persistence_id FROM journal WHERE persistence_id LIKE @like" + Behind;
 
-    private const string Prefix = MppsStudyIndex.StudyPersistenceIdPrefix;
+    private const string Prefix = Studies.StudyEntity.PersistenceIdPrefix;
 
     /// <summary>The Study Instance UIDs of the studies with MPPS states not yet handed over.</summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)

@@ -15,9 +15,6 @@ namespace ActorBroker.Actors.Mpps;
 /// </summary>
 public sealed class MppsStudyIndex
 {
-    /// <summary>Study entities' persistence ids are this and the Study Instance UID.</summary>
-    public const string StudyPersistenceIdPrefix = "study-";
-
     private const string TagPrefix = "mpps-instance:";
 
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
@@ -54,8 +51,8 @@ public sealed class MppsStudyIndex
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT persistence_id FROM tags WHERE tag = @tag LIMIT 1";
         JournalConnection.Add(cmd, "@tag", TagFor(mppsUid));
-        return await cmd.ExecuteScalarAsync(ct) is string pid && pid.StartsWith(StudyPersistenceIdPrefix, StringComparison.Ordinal)
-            ? pid[StudyPersistenceIdPrefix.Length..]
+        return await cmd.ExecuteScalarAsync(ct) is string pid && pid.StartsWith(Studies.StudyEntity.PersistenceIdPrefix, StringComparison.Ordinal)
+            ? pid[Studies.StudyEntity.PersistenceIdPrefix.Length..]
             : null;
     };
 

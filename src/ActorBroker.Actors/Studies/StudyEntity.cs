@@ -1,3 +1,4 @@
+using ActorBroker.Actors.Modalities;
 using ActorBroker.Actors.Mpps;
 using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Persistence;
@@ -33,6 +34,9 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
     /// <summary>Tag of every accepted MPPS request (MPPS forwarding reads them).</summary>
     public const string MppsTag = "mpps";
 
+    /// <summary>Persistence ids are this and the Study Instance UID (<see cref="MppsHandOverScan"/> and <see cref="MppsStudyIndex"/> read by it).</summary>
+    public const string PersistenceIdPrefix = "study-";
+
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _uid;
@@ -54,7 +58,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         _ctx = ctx;
         _snapshots = new SnapshotInterval(ctx.SnapshotEvery);
         _state = StudySnapshot.Empty(studyUid);
-        PersistenceId = MppsStudyIndex.StudyPersistenceIdPrefix + studyUid;
+        PersistenceId = PersistenceIdPrefix + studyUid;
 
         Recover<SnapshotOffer>(o =>
         {
@@ -84,11 +88,11 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         Command<MppsRequest>(Handle);
         Command<RecordStudyMpps>(Handle);
         Command<GetStudyState>(_ => Sender.Tell(new StudyStateReply(_state, _state.Exists)));
-        Command<GetMppsState>(g => Sender.Tell(new MppsStateReply(
-            g.MppsUid,
-            _held.GetValueOrDefault(g.MppsUid)?.Attributes,
-            _held.GetValueOrDefault(g.MppsUid)?.CallingAe ?? "",
-            !_unpropagated.Values.Any(p => p.MppsUid == g.MppsUid))));
+        Command<GetMppsState>(g =>
+        {
+            var held = _held.GetValueOrDefault(g.MppsUid);
+            Sender.Tell(new MppsStateReply(g.MppsUid, held?.Attributes, held?.CallingAe ?? "", !_unpropagated.Values.Any(p => p.MppsUid == g.MppsUid)));
+        });
         Command<PropagationDone>(OnPropagationDone);
         Command<PropagationFailed>(f =>
         {
@@ -125,10 +129,10 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
                 _state = StudyDecider.Apply(_state, r);
                 break;
             case MppsCreated c:
-                Held(LastSequenceNr, new MppsState(c.MppsUid, c.CallingAe, c.Attributes, c.At, c.Raw, c.Orders));
+                Held(LastSequenceNr, MppsState.Of(c.MppsUid, c.CallingAe, c.Attributes, c.At, c.Raw, c.Orders, _ctx.Modalities));
                 break;
             case MppsUpdated u:
-                Held(LastSequenceNr, new MppsState(u.MppsUid, u.CallingAe, u.Attributes, u.At, u.Raw, u.Orders));
+                Held(LastSequenceNr, MppsState.Of(u.MppsUid, u.CallingAe, u.Attributes, u.At, u.Raw, u.Orders, _ctx.Modalities));
                 break;
             case MppsPropagated:
                 Marked(LastSequenceNr);
@@ -160,8 +164,8 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         }
 
         // The orders are resolved once, now, and journaled with the state: a replay rebuilds the same study.
-        var orders = MppsTargets.For(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, _ctx.Modalities)
-            .Orders.Select(o => o.Key).ToList();
+        var state = MppsState.Of(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, null, _ctx.Modalities);
+        var orders = state.Targets.Orders.Select(o => o.Key).ToList();
         var sender = Sender;
         var (journaled, tags) = request.Operation == MppsOperation.Create
             ? ((object)new MppsCreated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders),
@@ -169,7 +173,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
             : (new MppsUpdated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders), new[] { MppsTag });
         Persist(new Tagged(journaled, tags), _ =>
         {
-            Held(LastSequenceNr, new MppsState(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders));
+            Held(LastSequenceNr, state);
             sender.Tell(new MppsRequestResult(outcome));
             Journaled();
             Propagate();
@@ -187,7 +191,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
     {
         _held[m.MppsUid] = new HeldMpps(m.MppsUid, m.CallingAe, m.Attributes);
         _lastMppsEvent = seq;
-        var own = Targets(m).Studies.FirstOrDefault(s => string.Equals(s.StudyInstanceUid, _uid, StringComparison.Ordinal));
+        var own = m.Targets.Studies.FirstOrDefault(s => string.Equals(s.StudyInstanceUid, _uid, StringComparison.Ordinal));
         if (own is not null && StudyDecider.Decide(_state, own) is StudyDecision.Accepted a)
         {
             _state = StudyDecider.Apply(_state, a.Event);
@@ -208,8 +212,6 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
             _unpropagated.Remove(s);
         }
     }
-
-    private MppsTargets Targets(MppsState m) => MppsTargets.For(m.MppsUid, m.CallingAe, m.Attributes, m.At, _ctx.Modalities, m.Orders);
 
     private void Handle(RecordStudyMpps command)
     {
@@ -245,7 +247,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
 
         _propagating = true;
         var (seq, item) = _unpropagated.First();
-        var targets = Targets(item);
+        var targets = item.Targets;
         var orders = targets.Orders.Select(c => _ctx.Orders.Ask<OrderCommandResult>(c, AskTimeout)).ToArray();
         var studies = targets.Studies
             .Where(s => !string.Equals(s.StudyInstanceUid, _uid, StringComparison.Ordinal))
@@ -304,7 +306,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
     // Only with nothing left to hand over: then the marker's place in the journal says that everything before it is done.
     private void Mark()
     {
-        if (_propagating || _unpropagated.Count > 0 || _marker > _lastMppsEvent)
+        if (_propagating || _unpropagated.Count > 0 || _marker >= _lastMppsEvent)
         {
             return;
         }
@@ -351,8 +353,12 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
-    /// <summary>An MPPS state this study journaled, with what its hand-over needs.</summary>
-    private sealed record MppsState(string MppsUid, string CallingAe, MppsAttributes Attributes, DateTimeOffset At, byte[] Raw, IReadOnlyList<OrderKey>? Orders);
+    /// <summary>An MPPS state this study journaled, with where it goes (worked out once, when accepted or replayed).</summary>
+    private sealed record MppsState(string MppsUid, string CallingAe, MppsAttributes Attributes, DateTimeOffset At, byte[] Raw, MppsTargets Targets)
+    {
+        public static MppsState Of(string mppsUid, string callingAe, MppsAttributes attributes, DateTimeOffset at, byte[] raw, IReadOnlyList<OrderKey>? orders, ModalityDirectory modalities) =>
+            new(mppsUid, callingAe, attributes, at, raw, MppsTargets.For(mppsUid, callingAe, attributes, at, modalities, orders));
+    }
 
     private sealed record PropagationDone(long SequenceNr, IReadOnlyList<OrderCommandResult> Orders, IReadOnlyList<StudyCommandResult> Studies, IReadOnlyList<string> Problems);
 
