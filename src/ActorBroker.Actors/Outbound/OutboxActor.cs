@@ -38,6 +38,9 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
     private IActorRef _transport = ActorRefs.Nobody;
     private long _offset;
     private long _delivered;
+
+    // Delivered ids whose marker is being journaled: no longer in the buffer, not yet counted in _delivered.
+    private int _deliveredFlushing;
     private long _errors;
     private bool _connected;
     private string _state = "starting";
@@ -312,10 +315,12 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
 
         var ids = _deliveredBuffer.ToList();
         _deliveredBuffer.Clear();
+        _deliveredFlushing += ids.Count;
         Timers.Cancel("flush");
         // Async: losing this marker in a crash only means a resend the receiver recognises by MSH-10.
         PersistAsync(new OutboxDelivered(ids), e =>
         {
+            _deliveredFlushing -= e.Ids.Count;
             Forget(e.Ids, delivered: true);
             MaybeSnapshot();
         });
@@ -410,7 +415,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
             metrics.Parked,
             metrics.Depth == 0 ? null : metrics.OldestAge.TotalSeconds,
             metrics.TotalRetries,
-            _delivered + _deliveredBuffer.Count,
+            _delivered + _deliveredFlushing + _deliveredBuffer.Count,
             _errors,
             _lastError,
             _lastErrorAt,
