@@ -8,6 +8,7 @@
 #        perf/run-mpps.sh --pairs 1000 --reports on --mpps off   orders, then reports only
 #   (the script sets --dicom-port, --hl7-port, --reports-port and --ehr-port; see `loadgen mpps --help` for the rest)
 #   env BROKER_SET="key=value ..." adds --set options to the broker (e.g. actor-broker.hl7.destinations.ehr.max-in-flight=8)
+#   env BROKER_ENV="NAME=value ..." sets environment variables for the broker process only (e.g. DOTNET_gcServer=1)
 #   env MPPS_ECHO=1 then runs the same pairs against `loadgen mpps-echo` (no broker: the client/socket/EHR-leg ceiling)
 #   env KEEP_DATA=1 keeps the broker's temp folder (journal, broker.log) and prints where it is
 set -euo pipefail
@@ -32,7 +33,7 @@ sets=(--set "actor-broker.data-dir=\"$DATA\"" --set actor-broker.hl7.listeners.o
       --set actor-broker.management.port=0
       --set actor-broker.dicom.port=0 --set "actor-broker.hl7.destinations.ehr.port=$EHR_PORT" --set akka.loglevel=WARNING)
 for kv in ${BROKER_SET:-}; do sets+=(--set "$kv"); done
-dotnet "$HOST_DLL" "${sets[@]}" --ports-file "$DATA/ports.json" > "$DATA/broker.log" 2>&1 &
+env ${BROKER_ENV:-} dotnet "$HOST_DLL" "${sets[@]}" --ports-file "$DATA/ports.json" > "$DATA/broker.log" 2>&1 &
 BROKER=$!
 for _ in $(seq 1 120); do
   [ -f "$DATA/ports.json" ] && break

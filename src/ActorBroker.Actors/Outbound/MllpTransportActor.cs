@@ -29,7 +29,7 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
         Receive<Connect>(_ => StartConnect());
         Receive<Connected>(OnConnected);
         Receive<Lost>(OnLost);
-        Receive<ReceivedAckFrom>(OnAck);
+        Receive<NotAnAck>(OnNotAnAck);
         Receive<TransportDeliver>(OnDeliver);
     }
 
@@ -70,18 +70,30 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
 
         _connection = c.Connection;
         _reconnectDelay = MinReconnect;
-        Context.Parent.Tell(new TransportConnected(Endpoint));
         var self = Self;
+        var outbox = Context.Parent;
         var generation = c.Generation;
         var connection = c.Connection;
+
+        // Messages go onto the socket from the outbox's thread and ACKs go from the receive loop to the outbox, both
+        // without passing through this actor: with one message in flight each hop is paid twice per message. An ACK
+        // read from a connection that has since been replaced is still the receiver's answer to that control id.
+        outbox.Tell(new TransportConnected(Endpoint, d => Send(self, generation, connection, d)));
         _ = Task.Run(async () =>
         {
             string reason;
             try
             {
-                await foreach (var ack in connection.Acks.ReadAllAsync())
+                await foreach (var reply in connection.Acks.ReadAllAsync())
                 {
-                    self.Tell(new ReceivedAckFrom(generation, ack));
+                    if (reply.Ack is { } ack)
+                    {
+                        outbox.Tell(new TransportAck(ack.MessageControlId, ack.AckCode.ToString(), ack.Text));
+                    }
+                    else
+                    {
+                        self.Tell(new NotAnAck(reply.Error));
+                    }
                 }
 
                 reason = "the receiver closed the connection";
@@ -95,22 +107,36 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
         });
     }
 
-    private void OnAck(ReceivedAckFrom r)
+    // Runs on the outbox's thread (TransportConnected.Send) or this actor's (TransportDeliver).
+    private static void Send(IActorRef self, int generation, MllpSenderConnection connection, TransportDeliver d)
     {
-        if (r.Generation != _generation)
+        ValueTask sending;
+        try
         {
+            sending = connection.SendAsync(d.Payload);
+        }
+        catch (Exception e)
+        {
+            self.Tell(new Lost(generation, "send failed: " + e.GetBaseException().Message));
             return;
         }
 
-        if (r.Ack.Ack is { } ack)
+        if (!sending.IsCompletedSuccessfully)
         {
-            Context.Parent.Tell(new TransportAck(ack.MessageControlId, ack.AckCode.ToString(), ack.Text));
-        }
-        else
-        {
-            _log.Warning("Destination {0}: a reply that is not an ACK ({1}); the message it answers will time out and be sent again", _settings.Name, r.Ack.Error);
+            sending.AsTask().ContinueWith(
+                t =>
+                {
+                    if (!t.IsCompletedSuccessfully)
+                    {
+                        self.Tell(new Lost(generation, "send failed: " + (t.Exception?.GetBaseException().Message ?? "cancelled")));
+                    }
+                },
+                TaskScheduler.Default);
         }
     }
+
+    private void OnNotAnAck(NotAnAck n) =>
+        _log.Warning("Destination {0}: a reply that is not an ACK ({1}); the message it answers will time out and be sent again", _settings.Name, n.Error);
 
     private void OnDeliver(TransportDeliver d)
     {
@@ -120,17 +146,7 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var generation = _generation;
-        var self = Self;
-        connection.SendAsync(d.Payload).AsTask().ContinueWith(
-            t =>
-            {
-                if (!t.IsCompletedSuccessfully)
-                {
-                    self.Tell(new Lost(generation, "send failed: " + (t.Exception?.GetBaseException().Message ?? "cancelled")));
-                }
-            },
-            TaskScheduler.Default);
+        Send(Self, _generation, connection, d);
     }
 
     private void OnLost(Lost l)
@@ -158,5 +174,5 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
 
     private sealed record Lost(int Generation, string Reason);
 
-    private sealed record ReceivedAckFrom(int Generation, ReceivedAck Ack);
+    private sealed record NotAnAck(string? Error);
 }

@@ -36,6 +36,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
     private readonly Random _random = new();
     private OutboxQueue _queue;
     private IActorRef _transport = ActorRefs.Nobody;
+    private Action<TransportDeliver>? _send;
     private long _offset;
     private long _delivered;
 
@@ -104,6 +105,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
         Command<TransportConnected>(c =>
         {
             _connected = true;
+            _send = c.Send;
             _state = "connected";
             _log.Info("Outbox {0}: connected to {1}", _definition.Name, c.Endpoint);
             Dispatch();
@@ -116,6 +118,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
             }
 
             _connected = false;
+            _send = null;
             _state = "disconnected";
             NoteError("connection: " + d.Reason);
             ParkExhausted(_queue.OnConnectionLost(_time.GetUtcNow(), "connection lost: " + d.Reason));
@@ -227,7 +230,15 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
         {
             if (_items.TryGetValue(entry.Id, out var item))
             {
-                _transport.Tell(new TransportDeliver(item.MessageControlId, item.OrderKey, item.Kind, item.Payload));
+                var deliver = new TransportDeliver(item.MessageControlId, item.OrderKey, item.Kind, item.Payload);
+                if (_send is { } send)
+                {
+                    send(deliver);
+                }
+                else
+                {
+                    _transport.Tell(deliver);
+                }
             }
         }
     }

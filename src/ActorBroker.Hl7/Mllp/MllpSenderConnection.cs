@@ -31,8 +31,12 @@ public sealed class MllpSenderConnection : IAsyncDisposable
 
     private readonly Socket _socket;
     private readonly MllpFramer _framer;
+    // Synchronous continuations: a reader waiting for the next reply runs on the receive loop as the reply is
+    // written, instead of being queued to the thread pool. The reply is latency-bound (a sender that waits for each
+    // ACK before the next message pays every hop twice per message), and a reader that only hands the reply on
+    // returns at once.
     private readonly Channel<ReceivedAck> _acks =
-        Channel.CreateUnbounded<ReceivedAck>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false });
+        Channel.CreateUnbounded<ReceivedAck>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false, AllowSynchronousContinuations = true });
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiveLoop;

@@ -35,7 +35,8 @@ public sealed class MllpTransportActorTests : TestKit
         var parent = CreateTestProbe();
         var outbox = Sys.ActorOf(ProbeParent.GetProps(MllpTransportActor.GetProps(settings), parent.Ref));
 
-        Assert.Equal($"127.0.0.1:{port}", (await parent.ExpectMsgAsync<TransportConnected>(TimeSpan.FromSeconds(5))).Endpoint);
+        var connected = await parent.ExpectMsgAsync<TransportConnected>(TimeSpan.FromSeconds(5));
+        Assert.Equal($"127.0.0.1:{port}", connected.Endpoint);
         outbox.Tell(Deliver(settings, "AB000000000001"));
         var ack = await parent.ExpectMsgAsync<TransportAck>(TimeSpan.FromSeconds(5));
         Assert.Equal(("AB000000000001", "AA"), (ack.MessageControlId, ack.AckCode));
@@ -46,12 +47,22 @@ public sealed class MllpTransportActorTests : TestKit
         // The receiver goes away: the parent hears of it; when it is back on the same port the transport reconnects.
         await first.DisposeAsync();
         await parent.ExpectMsgAsync<TransportDisconnected>(TimeSpan.FromSeconds(5));
+
+        // Writing onto the connection that ended (an outbox that has not yet heard) neither throws nor reports twice.
+        connected.Send!(Deliver(settings, "AB000000000009"));
+        await parent.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         await using var second = new MllpListener(new MllpListenerOptions { Port = port }, handler);
         await second.StartAsync();
-        Assert.Equal($"127.0.0.1:{port}", (await parent.ExpectMsgAsync<TransportConnected>(TimeSpan.FromSeconds(5))).Endpoint);
+        var reconnected = await parent.ExpectMsgAsync<TransportConnected>(TimeSpan.FromSeconds(5));
+        Assert.Equal($"127.0.0.1:{port}", reconnected.Endpoint);
         outbox.Tell(Deliver(settings, "AB000000000003"));
         Assert.Equal("AB000000000003", (await parent.ExpectMsgAsync<TransportAck>(TimeSpan.FromSeconds(5))).MessageControlId);
-        Assert.Equal(3, handler.Frames);
+
+        // The outbox may also write straight onto the connection (no hop through the transport's mailbox).
+        Assert.NotNull(reconnected.Send);
+        reconnected.Send(Deliver(settings, "AB000000000004"));
+        Assert.Equal("AB000000000004", (await parent.ExpectMsgAsync<TransportAck>(TimeSpan.FromSeconds(5))).MessageControlId);
+        Assert.Equal(4, handler.Frames);
 
         Sys.Stop(outbox);
     }

@@ -1,10 +1,12 @@
+using ActorBroker.Actors.Outbound;
 using Akka.Actor;
 
 namespace ActorBroker.Actors.Tests.Outbound;
 
 /// <summary>
 /// Stands in for an outbox as the parent of a transport under test: creates the transport as its child, hands what
-/// the child tells its parent to the probe, and forwards everything else (TransportDeliver) to the child.
+/// the child tells its parent to the probe (the transport's ACKs come from its receive loop, not from the child's
+/// mailbox, so they are told by type, not by sender), and forwards everything else (TransportDeliver) to the child.
 /// </summary>
 internal sealed class ProbeParent : ReceiveActor
 {
@@ -13,7 +15,7 @@ internal sealed class ProbeParent : ReceiveActor
         var transport = Context.ActorOf(child, "transport");
         ReceiveAny(m =>
         {
-            if (Sender.Equals(transport))
+            if (m is TransportAck or TransportConnected or TransportDisconnected)
             {
                 probe.Tell(m, Self);
             }
