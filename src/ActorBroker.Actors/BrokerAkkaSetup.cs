@@ -95,7 +95,8 @@ public static class BrokerAkkaSetup
                         registry.Get<StudyRegionKey>(),
                         registry.Get<ExceptionStoreKey>(),
                         modalityDirectory,
-                        StudyEntityContext.DefaultHandOverMarkerDelay)),
+                        StudyEntityContext.DefaultHandOverMarkerDelay,
+                        settings.MppsForward is not null)),
                     "study"),
                 new StudyMessageExtractor(settings.OrderShards),
                 EntityShardOptions(settings))

@@ -31,11 +31,13 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
     /// <summary>Tag of the study events recorded for an MPPS held by another study (a grouped procedure).</summary>
     public const string TagAll = "study";
 
-    /// <summary>Tag of every accepted MPPS request (MPPS forwarding reads them).</summary>
+    /// <summary>Tag of every accepted MPPS request when MPPS is forwarded to a PACS (the forwarding outbox reads them).</summary>
     public const string MppsTag = "mpps";
 
     /// <summary>Persistence ids are this and the Study Instance UID (<see cref="MppsHandOverScan"/> and <see cref="MppsStudyIndex"/> read by it).</summary>
     public const string PersistenceIdPrefix = "study-";
+
+    private static readonly string[] ForwardTags = [MppsTag];
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
@@ -167,11 +169,21 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         var state = MppsState.Of(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, null, _ctx.Modalities);
         var orders = state.Targets.Orders.Select(o => o.Key).ToList();
         var sender = Sender;
-        var (journaled, tags) = request.Operation == MppsOperation.Create
-            ? ((object)new MppsCreated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders),
-                new[] { MppsTag, MppsStudyIndex.TagFor(request.MppsUid) })
-            : (new MppsUpdated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders), new[] { MppsTag });
-        Persist(new Tagged(journaled, tags), _ =>
+        // The N-CREATE carries the index tag an N-SET's router finds its study by; "mpps" feeds MPPS forwarding.
+        object journaled;
+        string[] tags;
+        if (request.Operation == MppsOperation.Create)
+        {
+            journaled = new MppsCreated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders);
+            tags = _ctx.ForwardsMpps ? [MppsTag, MppsStudyIndex.TagFor(request.MppsUid)] : [MppsStudyIndex.TagFor(request.MppsUid)];
+        }
+        else
+        {
+            journaled = new MppsUpdated(request.MppsUid, request.CallingAe, accepted.Attributes, request.ReceivedAt, request.Dataset, orders);
+            tags = _ctx.ForwardsMpps ? ForwardTags : [];
+        }
+
+        Persist(tags.Length == 0 ? journaled : new Tagged(journaled, tags), _ =>
         {
             Held(LastSequenceNr, state);
             sender.Tell(new MppsRequestResult(outcome));

@@ -96,7 +96,7 @@ public sealed class MppsForwardingTests : SqliteTestKit
     }
 
     private IActorRef SpawnEntity() => Sys.ActorOf(ActorBroker.Actors.Studies.StudyEntity.GetProps(MppsDatasets.StudyUid, new ActorBroker.Actors.Studies.StudyEntityContext(
-        0, _regions.Ref, _regions.Ref, _exceptions.Ref, new ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero)));
+        0, _regions.Ref, _regions.Ref, _exceptions.Ref, new ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero, ForwardsMpps: true)));
 
     private async Task<MppsOutcome.Accepted> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset)
     {

@@ -36,5 +36,5 @@ public sealed class StudyEntitySqliteTests : SqliteTestKit
 
     /// <summary>A study that holds no MPPS of its own and hands nothing over (its regions are nobody).</summary>
     internal static StudyEntityContext Context(int snapshotEvery) =>
-        new(snapshotEvery, ActorRefs.Nobody, ActorRefs.Nobody, ActorRefs.Nobody, new ActorBroker.Actors.Modalities.ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero);
+        new(snapshotEvery, ActorRefs.Nobody, ActorRefs.Nobody, ActorRefs.Nobody, new ActorBroker.Actors.Modalities.ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero, ForwardsMpps: false);
 }

@@ -1,6 +1,7 @@
 using ActorBroker.Actors.Modalities;
 using ActorBroker.Actors.Mpps;
 using ActorBroker.Actors.Orders;
+using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Studies;
 using ActorBroker.Actors.Tests.Mpps;
 using ActorBroker.Dicom.Mpps;
@@ -123,9 +124,41 @@ public sealed class StudyMppsSqliteTests : SqliteTestKit
         Assert.Null(await lookup(Uid, CancellationToken.None));
     }
 
-    private IActorRef Spawn(TestProbe orders, string study = MppsDatasets.StudyUid, int snapshotEvery = 0) =>
+    [Theory]
+    [InlineData(false, new[] { "mpps-instance:" })]
+    [InlineData(true, new[] { "mpps", "mpps", "mpps-instance:" })]
+    public async Task MPPS_events_are_tagged_for_forwarding_only_when_MPPS_is_forwarded(bool forwards, string[] expected)
+    {
+        var orders = CreateTestProbe();
+        var entity = Spawn(orders, forwardsMpps: forwards);
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", "ACC20001"));
+        await AnswerAsync(orders);
+        await SendAsync(entity, MppsOperation.Set, MppsDatasets.NSetCompleted(images: 2));
+        await AnswerAsync(orders);
+
+        // Tag rows of this study's MPPS events: the N-CREATE's index tag always (an N-SET's router needs it), the
+        // forwarding outbox's "mpps" on both events only when there is a PACS to forward to.
+        await using var connection = await Journal.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT tag FROM tags WHERE persistence_id = @pid ORDER BY tag";
+        JournalConnection.Add(cmd, "@pid", StudyEntity.PersistenceIdPrefix + MppsDatasets.StudyUid);
+        var tags = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var tag = reader.GetString(0);
+                tags.Add(tag.StartsWith("mpps-instance:", StringComparison.Ordinal) ? "mpps-instance:" : tag);
+            }
+        }
+
+        Assert.Equal(expected, tags);
+        Assert.Equal(MppsDatasets.StudyUid, await MppsStudyIndex.JournalLookup(Journal)(Uid, CancellationToken.None));
+    }
+
+    private IActorRef Spawn(TestProbe orders, string study = MppsDatasets.StudyUid, int snapshotEvery = 0, bool forwardsMpps = false) =>
         Sys.ActorOf(StudyEntity.GetProps(study, new StudyEntityContext(
-            snapshotEvery, orders, CreateTestProbe(), CreateTestProbe(), new ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero)));
+            snapshotEvery, orders, CreateTestProbe(), CreateTestProbe(), new ModalityDirectory(SampleOrders.Sites), TimeSpan.Zero, forwardsMpps)));
 
     private static async Task<MppsOutcome.Accepted> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset, string uid = Uid) =>
         Assert.IsType<MppsOutcome.Accepted>((await entity.Ask<MppsRequestResult>(new MppsRequest(uid, operation, "CT01", dataset, At), TimeSpan.FromSeconds(5))).Outcome);

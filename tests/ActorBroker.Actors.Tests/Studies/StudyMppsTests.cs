@@ -273,7 +273,7 @@ public sealed class StudyMppsTests : JournalTestKit
     }
 
     private IActorRef Spawn(TimeSpan? markerDelay = null) => Sys.ActorOf(StudyEntity.GetProps(MppsDatasets.StudyUid, new StudyEntityContext(
-        0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay ?? TimeSpan.Zero)));
+        0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay ?? TimeSpan.Zero, ForwardsMpps: false)));
 
     private async Task<MppsRequestResult> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset, string callingAe = "CT01")
     {
