@@ -1,5 +1,6 @@
 using ActorBroker.Actors;
 using ActorBroker.Actors.Interfaces;
+using ActorBroker.Actors.Orders;
 using ActorBroker.Actors.Outbound;
 using ActorBroker.Actors.Studies;
 using Akka.Actor;
@@ -48,12 +49,29 @@ internal static class InterfaceApi
             : Results.Json(new { error = $"no message {id} waiting in outbound interface {name}" }, BrokerHost.Json, statusCode: 404);
     }
 
-    private static async Task<IResult> ShowStudy(string uid, IRequiredActor<StudyRegionKey> studies)
+    private static async Task<IResult> ShowStudy(string uid, IRequiredActor<StudyRegionKey> studies, IRequiredActor<OrderRegionKey> orders)
     {
         var reply = await studies.ActorRef.Ask<StudyStateReply>(new GetStudyState(uid), AskTimeout);
-        return reply.Exists
-            ? Results.Json(StudyViews.Detail(reply.Snapshot), BrokerHost.Json)
-            : Results.Json(new { error = $"study {uid} not known (no MPPS or report has named it)" }, BrokerHost.Json, statusCode: 404);
+        if (!reply.Exists)
+        {
+            return Results.Json(new { error = $"study {uid} not known (no MPPS or report has named it)" }, BrokerHost.Json, statusCode: 404);
+        }
+
+        // Each order's own entity says its state (the study only knows which orders it fulfils); one that does not
+        // answer in time shows no state rather than failing the whole view.
+        var states = await Task.WhenAll(reply.Snapshot.Orders.Select(async key =>
+        {
+            try
+            {
+                var order = await orders.ActorRef.Ask<OrderStateReply>(new GetOrderState(key), AskTimeout);
+                return (key, state: order.Exists ? order.Snapshot.State.ToString() : null);
+            }
+            catch (AskTimeoutException)
+            {
+                return (key, state: (string?)null);
+            }
+        }));
+        return Results.Json(StudyViews.Detail(reply.Snapshot, states.ToDictionary(s => s.key, s => s.state)), BrokerHost.Json);
     }
 
     private static async Task<IReadOnlyList<InterfaceView>> AllAsync(IRequiredActor<InterfacesKey> inbound, IRequiredActor<OutboundKey> outbound, bool withMessages)

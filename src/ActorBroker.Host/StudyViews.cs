@@ -1,3 +1,4 @@
+using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Studies;
 
 namespace ActorBroker.Host;
@@ -5,7 +6,8 @@ namespace ActorBroker.Host;
 /// <summary>The JSON shape of one study for /api/studies/{uid} (abctl study show).</summary>
 internal static class StudyViews
 {
-    public static object Detail(StudySnapshot s) => new
+    /// <summary>orderStates: each order's state as its entity reported it (null: unknown or not answering).</summary>
+    public static object Detail(StudySnapshot s, IReadOnlyDictionary<OrderKey, string?> orderStates) => new
     {
         studyInstanceUid = s.StudyInstanceUid,
         version = s.Version,
@@ -20,6 +22,6 @@ internal static class StudyViews
             orders = m.Orders.Select(o => o.EntityId).ToList(),
         }).ToList(),
         series = s.Series.Select(x => new { uid = x.SeriesInstanceUid, description = x.Description, images = x.ImageCount }).ToList(),
-        orders = s.Orders.Select(o => new { site = o.Site, accession = o.Accession }).ToList(),
+        orders = s.Orders.Select(o => new { site = o.Site, accession = o.Accession, state = orderStates.GetValueOrDefault(o) }).ToList(),
     };
 }

@@ -47,11 +47,14 @@ public sealed class MppsInteropTests : BrokerScenario
         var mpps = Assert.Single(study!.Value.GetProperty("mpps").EnumerateArray());
         Assert.Equal(run.MppsUid, mpps.GetProperty("uid").GetString());
         Assert.Equal(3, study.Value.GetProperty("series").EnumerateArray().Sum(s => s.GetProperty("images").GetInt32()));
+        var fulfils = Assert.Single(study.Value.GetProperty("orders").EnumerateArray());
+        Assert.Equal("Completed", fulfils.GetProperty("state").GetString());
 
         // abctl shows the same, and the outbound interface is drained.
         var (exit, text) = await AbctlAsync(broker, "study", "show", order.StudyUid);
         Assert.True(exit == 0, text);
         Assert.Contains("COMPLETED", text, StringComparison.Ordinal);
+        Assert.Contains("Completed", text, StringComparison.Ordinal); // the ORDERS section: the order entity's own state
         var ehrInterface = await Eventually.MatchesAsync(() => api.InterfaceAsync("ehr"), i => i.GetProperty("queueDepth").GetInt32() == 0 && i.GetProperty("delivered").GetInt64() >= 2, i => "ehr: " + i);
         Assert.True(ehrInterface.GetProperty("connected").GetBoolean());
     }
