@@ -204,7 +204,10 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        Persist(new OutboxEnqueued(items, last), e =>
+        // PersistAsync: ACKs keep being handled (and the next messages sent) while the batch is written. Persist would
+        // stash them for the length of the write, a stall of the whole link for every batch the feed brings (dozens a
+        // second under load). The feed sends its next batch only after this one is journaled, so batches stay in order.
+        PersistAsync(new OutboxEnqueued(items, last), e =>
         {
             _offset = e.Offset;
             foreach (var item in e.Items)
