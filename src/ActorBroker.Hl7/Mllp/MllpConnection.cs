@@ -19,8 +19,11 @@ internal sealed class MllpConnection : IDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _closing;
     private readonly SemaphoreSlim _window;
+    // Synchronous continuations: a write loop waiting for the next reply runs on the read loop as the reply is
+    // queued, instead of being queued to the thread pool. A reply that is already there (a handler that answers at
+    // once) is then written without a thread hop; one still pending is awaited as before, and the read loop goes on.
     private readonly Channel<ValueTask<ReadOnlyMemory<byte>>> _replies =
-        Channel.CreateUnbounded<ValueTask<ReadOnlyMemory<byte>>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        Channel.CreateUnbounded<ValueTask<ReadOnlyMemory<byte>>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivity;
     private ITimer? _idleTimer;
