@@ -36,10 +36,15 @@ public static class BrokerAkkaSetup
         BrokerSettings settings,
         BrokerEndpoints endpoints,
         TimeProvider time,
-        WorklistIndex? worklistIndex = null)
+        WorklistIndex? worklistIndex = null,
+        MppsStudyIndex? mppsIndex = null)
     {
         // The worklist index lives as long as the process: the host passes its own to read it directly.
         worklistIndex ??= new WorklistIndex();
+        // Which study holds each MPPS instance this node routes: the host passes its own so that a replay from the
+        // exception store routes through the same memory as the modalities' requests.
+        var journal = JournalConnection.For(settings.Persistence, settings.DataDir);
+        mppsIndex ??= new MppsStudyIndex(MppsStudyIndex.JournalLookup(journal));
         // Who may call the DICOM SCP and which site each station belongs to: built once, shared by the SCP, the MPPS
         // entities and the SR provider.
         var modalityDirectory = new ModalityDirectory(settings.Sites);
@@ -114,9 +119,8 @@ public static class BrokerAkkaSetup
                 registry.Register<InterfacesKey>(interfaces);
 
                 // --- DICOM / worklist (issue 3): the read model above writes the shared index, the DICOM SCP reads it.
-                var journal = JournalConnection.For(settings.Persistence, settings.DataDir);
                 var mppsProvider = new MppsProvider(
-                    new MppsRouter(registry.Get<StudyRegionKey>(), registry.Get<ExceptionStoreKey>(), new MppsStudyIndex(MppsStudyIndex.JournalLookup(journal)), MppsProvider.Timeout),
+                    new MppsRouter(registry.Get<StudyRegionKey>(), registry.Get<ExceptionStoreKey>(), mppsIndex, MppsProvider.Timeout),
                     time);
                 system.ActorOf(
                     MppsHandOverResumer.GetProps(registry.Get<StudyRegionKey>(), new MppsHandOverScan(journal).PendingAsync),

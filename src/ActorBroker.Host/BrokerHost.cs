@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ActorBroker.Actors;
+using ActorBroker.Actors.Mpps;
+using ActorBroker.Actors.Persistence;
 using ActorBroker.Actors.Settings;
 using Akka.Configuration;
 using Akka.Hosting;
@@ -57,10 +59,13 @@ internal static class BrokerHost
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(new BrokerClock(time, time.GetUtcNow()));
+        // One per node: the DICOM SCP and the exception replay (ManagementApi) route MPPS requests through it.
+        var mppsIndex = new MppsStudyIndex(MppsStudyIndex.JournalLookup(JournalConnection.For(settings.Persistence, settings.DataDir)));
+        builder.Services.AddSingleton(mppsIndex);
         builder.Services.AddAkka(BrokerAkkaSetup.SystemName, (akka, _) =>
         {
             akka.ConfigureLoggers(l => l.AddLoggerFactory());
-            akka.AddActorBroker(config, settings, endpoints, time);
+            akka.AddActorBroker(config, settings, endpoints, time, mppsIndex: mppsIndex);
         });
 
         var app = builder.Build();

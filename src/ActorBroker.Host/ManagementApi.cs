@@ -198,6 +198,7 @@ internal static class ManagementApi
         IRequiredActor<OrderRegionKey> orders,
         IRequiredActor<StudyRegionKey> studies,
         IRequiredActor<OrderIndexKey> index,
+        MppsStudyIndex mppsIndex,
         BrokerSettings settings,
         BrokerClock clock,
         CancellationToken ct)
@@ -208,12 +209,8 @@ internal static class ManagementApi
             return Results.Json(new { error = $"exception {id} not found" }, BrokerHost.Json, statusCode: 404);
         }
 
-        // A router of its own: an instance this node has not routed is found through the journal.
-        var router = new MppsRouter(
-            studies.ActorRef,
-            store.ActorRef,
-            new MppsStudyIndex(MppsStudyIndex.JournalLookup(JournalConnection.For(settings.Persistence, settings.DataDir))),
-            MppsProvider.Timeout);
+        // Through the node's own instance index, as the modalities' requests go.
+        var router = new MppsRouter(studies.ActorRef, store.ActorRef, mppsIndex, MppsProvider.Timeout);
         var outcome = await new ExceptionReplayer(orders.ActorRef, router, index.ActorRef, settings.Sites, clock.Time).ReplayAsync(lookup.Record, ct);
         return Results.Json(new { id, outcome = outcome.Outcome, detail = outcome.Detail }, BrokerHost.Json);
     }
