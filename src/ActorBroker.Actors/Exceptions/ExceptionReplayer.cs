@@ -43,7 +43,7 @@ public sealed class ExceptionReplayer
             return await ReplayHl7Async(raw, ct);
         }
 
-        if (record.Source == "dicom:mpps" && record.MessageControlId is { Length: > 0 } uid)
+        if (record.Source == MppsRefusal.ExceptionSource && record.MessageControlId is { Length: > 0 } uid)
         {
             var operation = record.MessageType == "N-SET" ? MppsOperation.Set : MppsOperation.Create;
             Dicom.Data.DicomDataset dataset;

@@ -23,18 +23,23 @@ public sealed record MppsTargets(IReadOnlyList<RecordProcedureStep> Orders, IRea
         ArgumentNullException.ThrowIfNull(modalities);
         var problems = new List<string>();
         var accessions = a.ScheduledSteps.Select(s => s.AccessionNumber.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // The site of the calling modality (or, failing that, of the performing station), unless the orders are known.
+        var orderKeys = knownOrders
+            ?? ((modalities.Find(callingAe)?.Site ?? modalities.SiteFor(a.PerformedStationAeTitle)) is { } site
+                ? accessions.Select(acc => new OrderKey(site, acc)).ToList()
+                : []);
         var keys = new List<OrderKey>();
         if (accessions.Count == 0)
         {
             problems.Add($"MPPS {mppsUid} from {callingAe} names no accession (unscheduled): kept with its study, not matched to an order");
         }
-        else if (knownOrders is not null ? knownOrders.Count == 0 : ResolveSite(callingAe, a, modalities) is null)
+        else if (orderKeys.Count == 0)
         {
             problems.Add($"MPPS {mppsUid}: calling AE {callingAe} is not a configured modality, so its site (and order) is unknown; kept with its study");
         }
         else
         {
-            keys.AddRange(knownOrders ?? accessions.Select(acc => new OrderKey(ResolveSite(callingAe, a, modalities)!, acc)).ToList());
+            keys.AddRange(orderKeys);
         }
 
         var step = new PerformedStep(
@@ -65,8 +70,4 @@ public sealed record MppsTargets(IReadOnlyList<RecordProcedureStep> Orders, IRea
 
         return new MppsTargets(orders, studies, problems);
     }
-
-    /// <summary>The site of the calling modality (or, failing that, of the performing station).</summary>
-    private static string? ResolveSite(string callingAe, MppsAttributes a, ModalityDirectory modalities) =>
-        modalities.Find(callingAe)?.Site ?? modalities.SiteFor(a.PerformedStationAeTitle);
 }

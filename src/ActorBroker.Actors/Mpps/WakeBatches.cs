@@ -1,6 +1,6 @@
 namespace ActorBroker.Actors.Mpps;
 
-/// <summary>How many MPPS instances <see cref="MppsHandOverResumer"/> wakes at once, and how long it waits between
+/// <summary>How many studies <see cref="MppsHandOverResumer"/> wakes at once, and how long it waits between
 /// batches. A few hundred a second keeps a large resume (after a long outage) from starving live traffic.</summary>
 public sealed record WakeBatches(int Size, TimeSpan Interval)
 {

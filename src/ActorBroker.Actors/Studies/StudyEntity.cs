@@ -344,7 +344,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
 
     private void Raise(string reason, MppsState item) =>
         _ctx.Exceptions.Tell(new Exceptions.RecordException(
-            "dicom:mpps", reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw));
+            MppsRefusal.ExceptionSource, reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw));
 
     protected override void PostStop()
     {
