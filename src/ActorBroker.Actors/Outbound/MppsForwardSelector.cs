@@ -4,8 +4,9 @@ using ActorBroker.Actors.Mpps;
 namespace ActorBroker.Actors.Outbound;
 
 /// <summary>
-/// MPPS forwarding: every accepted N-CREATE and N-SET (the MPPS entities' journal, tag "mpps") becomes the same
-/// request toward the PACS, with the dataset as the modality sent it. Order is kept per MPPS instance.
+/// MPPS forwarding: every accepted N-CREATE and N-SET (the study entities' MPPS events, tagged "mpps" while forwarding
+/// is configured) becomes the same request toward the PACS, with the dataset as the modality sent it. Order is kept
+/// per MPPS instance.
 /// </summary>
 public static class MppsForwardSelector
 {

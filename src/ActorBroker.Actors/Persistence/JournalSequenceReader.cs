@@ -5,7 +5,7 @@ namespace ActorBroker.Actors.Persistence;
 /// <summary>
 /// The highest sequence number of one persistence id, read straight from the journal table. The plugin asks linq2db
 /// for it, which rebuilds and compares the LINQ expression of the query each time: ~15% of the broker's CPU under
-/// intake load, because every new order, study and MPPS entity asks once before its first write
+/// intake load, because every new order and study entity asks once before its first write
 /// (perf/README.md, session 6). The SQL is the plugin's own (default table mapping, no delete-compatibility
 /// table): the maximum over every row of that id, deleted-flagged rows included, above fromSequenceNr.
 /// </summary>

@@ -7,7 +7,7 @@ namespace ActorBroker.Dicom.Mpps;
 
 /// <summary>
 /// The MPPS SCP rules of DICOM PS3.4 Annex F.7 as pure functions: given what the broker already keeps and
-/// what arrived, decide what to keep and what to answer. The MPPS entity calls these and journals the result;
+/// what arrived, decide what to keep and what to answer. The study entity that holds the instance calls these and journals the result;
 /// nothing here does I/O or keeps state.
 /// </summary>
 /// <remarks>
@@ -60,7 +60,7 @@ public static class MppsRules
     /// <summary>
     /// PS3.4 F.7.2.1: "The SOP Class UID specified in the DIMSE N-CREATE and N-SET request primitives shall be
     /// the UID of the Modality Performed Procedure Step SOP Class." Null when it is; else 0118H No such SOP Class
-    /// (PS3.7 10.1.5.1.6 / 10.1.3.1.9), for an N-CREATE or N-SET of another SOP class routed to the MPPS entity.
+    /// (PS3.7 10.1.5.1.6 / 10.1.3.1.9), for an N-CREATE or N-SET of another SOP class routed to the MPPS SCP.
     /// </summary>
     public static MppsOutcome.Refused? CheckSopClass(string? sopClassUid) =>
         string.Equals(sopClassUid, WellKnownUids.ModalityPerformedProcedureStep, StringComparison.Ordinal)

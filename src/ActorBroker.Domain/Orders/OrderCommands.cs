@@ -53,7 +53,7 @@ public sealed record ChangeOrderStatus(OrderKey Key, MessageRef Message, string 
 
 /// <summary>
 /// An MPPS instance created or updated for this order (N-CREATE IN PROGRESS, N-SET COMPLETED or
-/// DISCONTINUED), forwarded by the MPPS entity. Message is ("DICOM", calling AE,
+/// DISCONTINUED), forwarded by the study entity that holds the MPPS. Message is ("DICOM", calling AE,
 /// "MPPS-UID|STATUS", received at), so a redelivery of the same step is a duplicate.
 /// </summary>
 public sealed record RecordProcedureStep(OrderKey Key, MessageRef Message, PerformedStep Step) : IOrderCommand

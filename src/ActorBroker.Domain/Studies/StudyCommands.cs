@@ -3,7 +3,7 @@ using ActorBroker.Domain.Orders;
 namespace ActorBroker.Domain.Studies;
 
 /// <summary>
-/// Record an MPPS instance's current state on its study (sent by the MPPS entity after an N-CREATE
+/// Record an MPPS instance's current state on its study (sent by the study entity that holds the MPPS after an N-CREATE
 /// or N-SET): status, station, modality, start/end (DA+TM as sent), the performed series as the
 /// MPPS now lists them, the orders it performs (from the Scheduled Step Attributes Sequence) and
 /// when the broker received it.
