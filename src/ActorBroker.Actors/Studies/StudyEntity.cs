@@ -7,6 +7,7 @@ using ActorBroker.Dicom.Mpps;
 using ActorBroker.Domain.Orders;
 using ActorBroker.Domain.Studies;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Akka.Persistence.Journal;
@@ -23,7 +24,10 @@ namespace ActorBroker.Actors.Studies;
 /// procedure), at least once: one state at a time, in journal order, so an order never sees COMPLETED before
 /// IN PROGRESS, and again after a crash until a <see cref="MppsPropagated"/> marker says the orders have it (they
 /// recognise a resend). The marker is journaled only once nothing is left to hand over, after a short pause, so one
-/// marker usually covers an exam's N-CREATE and N-SET.
+/// marker usually covers an exam's N-CREATE and N-SET; without the pause once every MPPS it holds is COMPLETED or
+/// DISCONTINUED (no N-SET can follow). Then the study asks its shard to passivate it: a finished exam leaves memory
+/// at once instead of after the idle time (<c>orders.passivate-after</c>), which on a busy node is thousands of
+/// studies the garbage collector would otherwise carry into its oldest generation.
 /// </para>
 /// </summary>
 public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
@@ -305,15 +309,20 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         {
             Propagate();
         }
-        else if (_ctx.HandOverMarkerDelay > TimeSpan.Zero)
+        else if (_ctx.HandOverMarkerDelay > TimeSpan.Zero && !Finished)
         {
             Timers.StartSingleTimer("marker", WriteMarker.Instance, _ctx.HandOverMarkerDelay);
         }
         else
         {
+            // No pause configured, or every MPPS is final: no N-SET is to come for the marker to wait for.
+            Timers.Cancel("marker");
             Mark();
         }
     }
+
+    /// <summary>Every MPPS instance this study holds is COMPLETED or DISCONTINUED (PS3.4 F.7.2.2.3: no N-SET may follow).</summary>
+    private bool Finished => _held.Count > 0 && _held.Values.All(h => Dicom.Mpps.MppsStatus.IsFinal(h.Attributes.Status));
 
     // Only with nothing left to hand over: then the marker's place in the journal says that everything before it is done.
     private void Mark()
@@ -327,6 +336,13 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         {
             Marked(LastSequenceNr);
             Journaled();
+            if (Finished)
+            {
+                // The exam is over and its orders have it: nothing is expected of this study but an operator's look or a
+                // late modality's refused N-SET, and both recreate it from the journal. Leaving now keeps a busy node's
+                // memory to the exams in progress (the shard buffers whatever arrives while it stops).
+                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            }
         });
     }
 

@@ -7,7 +7,8 @@ namespace ActorBroker.Actors.Studies;
 /// What a study entity needs from the node: its snapshot setting, the regions it hands MPPS states over to (orders,
 /// and other studies of a grouped procedure), the exception store, the directory that tells which site a calling
 /// modality belongs to, and how long it waits after a hand-over before journaling that it is done (one marker then
-/// covers an N-CREATE and the N-SET that usually follows it; 0 journals one after every hand-over), and whether MPPS
+/// covers an N-CREATE and the N-SET that usually follows it; 0 journals one after every hand-over; a study whose MPPS
+/// are all final does not wait), and whether MPPS
 /// is forwarded to a PACS (actor-broker.dicom.forward-mpps-to): only then are the MPPS events tagged "mpps" for the
 /// forwarding outbox to read. A tag is a row and an index entry written with every event; nothing else reads this one.
 /// </summary>

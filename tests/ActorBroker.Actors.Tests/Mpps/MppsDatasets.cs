@@ -65,6 +65,23 @@ internal static class MppsDatasets
         return Encode(ds);
     }
 
+    /// <summary>An N-SET that discontinues the step (reason: incorrect worklist entry selected, CID 9300), no series.</summary>
+    public static byte[] NSetDiscontinued()
+    {
+        var ds = new DicomDataset()
+            .Set(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192")
+            .Set(DicomTags.PerformedProcedureStepStatus, DicomVR.CS, MppsStatus.Discontinued)
+            .Set(DicomTags.PerformedProcedureStepEndDate, DicomVR.DA, "20261128")
+            .Set(DicomTags.PerformedProcedureStepEndTime, DicomVR.TM, "093500");
+        ds.SetSequence(DicomTags.PerformedProcedureStepDiscontinuationReasonCodeSequence, [
+            new DicomDataset(DicomCharacterSet.Utf8)
+                .Set(DicomTags.CodeValue, DicomVR.SH, "110514")
+                .Set(DicomTags.CodingSchemeDesignator, DicomVR.SH, "DCM")
+                .Set(DicomTags.CodeMeaning, DicomVR.LO, "Incorrect worklist entry selected"),
+        ]);
+        return Encode(ds);
+    }
+
     /// <summary>A grouped procedure: one N-CREATE performing two requested procedures of two studies (the first holds the MPPS).</summary>
     public static byte[] NCreateGrouped(string accession, string otherAccession, string otherStudyUid)
     {

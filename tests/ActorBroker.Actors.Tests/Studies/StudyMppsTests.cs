@@ -11,6 +11,7 @@ using ActorBroker.Domain.Studies;
 using ActorBroker.Hl7;
 using MppsStatus = ActorBroker.Dicom.Mpps.MppsStatus;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.TestKit;
 
 namespace ActorBroker.Actors.Tests.Studies;
@@ -87,26 +88,54 @@ public sealed class StudyMppsTests : JournalTestKit
     }
 
     [Fact]
-    public async Task With_a_marker_delay_one_marker_covers_the_N_CREATE_and_the_N_SET_and_a_restart_before_it_hands_over_again()
+    public async Task With_a_marker_delay_an_exam_in_progress_is_handed_over_again_by_a_restart_before_the_marker_and_stays_in_memory()
     {
-        var entity = Spawn(TimeSpan.FromMinutes(10));
+        var shard = CreateTestProbe("shard");
+        var entity = await SpawnUnderAsync(shard, TimeSpan.FromMinutes(10));
         await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
         await _orders.ExpectMsgAsync<RecordProcedureStep>();
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
-        await SendAsync(entity, MppsOperation.Set, MppsDatasets.NSetCompleted());
-        await _orders.ExpectMsgAsync<RecordProcedureStep>();
-        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.Completed, null, null));
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
+        // IN PROGRESS: the N-SET is still to come, so the marker waits for it and the study stays.
+        await shard.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
 
-        // Stopped before the marker was due: both states go to the order again (it recognises them), in order.
+        // Stopped before the marker was due: the state goes to the order again (it recognises it).
         await WatchAndStop(entity);
         var again = Spawn();
         Assert.Equal(MppsStatus.InProgress, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
-        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.Completed, null, null));
-        Assert.Equal(MppsStatus.Completed, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
-        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.Completed, null, null));
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Duplicate, OrderState.InProgress, null, null));
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(again)).Propagated), TimeSpan.FromSeconds(3));
         await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Theory]
+    [InlineData(MppsStatus.Completed)]
+    [InlineData(MppsStatus.Discontinued)]
+    public async Task A_finished_exam_is_marked_without_the_delay_and_its_study_asks_its_shard_to_passivate_it(string final)
+    {
+        var shard = CreateTestProbe("shard");
+        var entity = await SpawnUnderAsync(shard, TimeSpan.FromMinutes(10));
+        await SendAsync(entity, MppsOperation.Create, MppsDatasets.NCreate("CT01", Accession));
+        await _orders.ExpectMsgAsync<RecordProcedureStep>();
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, OrderState.InProgress, null, null));
+        var set = final == MppsStatus.Completed ? MppsDatasets.NSetCompleted() : MppsDatasets.NSetDiscontinued();
+        await SendAsync(entity, MppsOperation.Set, set);
+        Assert.Equal(final, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
+        _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, final == MppsStatus.Completed ? OrderState.Completed : OrderState.Discontinued, null, null));
+
+        // The shard is asked to stop it with a PoisonPill: that also stops the backoff supervisor around it.
+        var passivate = await shard.ExpectMsgAsync<Passivate>();
+        Assert.Same(PoisonPill.Instance, passivate.StopMessage);
+        Assert.True((await StateAsync(entity)).Propagated);
+
+        // One marker covers both states, written before it asked: the next incarnation hands nothing over.
+        await WatchAndStop(entity);
+        var again = Spawn();
+        var state = await StateAsync(again);
+        Assert.True(state.Propagated);
+        Assert.Equal(final, state.Attributes!.Status);
+        await _orders.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        await _exceptions.ExpectNoMsgAsync(TimeSpan.Zero);
     }
 
     [Fact]
@@ -274,6 +303,11 @@ public sealed class StudyMppsTests : JournalTestKit
 
     private IActorRef Spawn(TimeSpan? markerDelay = null) => Sys.ActorOf(StudyEntity.GetProps(MppsDatasets.StudyUid, new StudyEntityContext(
         0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay ?? TimeSpan.Zero, ForwardsMpps: false)));
+
+    // A child of the probe, as a study is a child of its shard (through the backoff supervisor, which passes a
+    // child's messages to its own parent).
+    private async Task<IActorRef> SpawnUnderAsync(TestProbe parent, TimeSpan markerDelay) => await parent.ChildActorOfAsync(StudyEntity.GetProps(MppsDatasets.StudyUid, new StudyEntityContext(
+        0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay, ForwardsMpps: false)));
 
     private async Task<MppsRequestResult> SendAsync(IActorRef entity, MppsOperation operation, byte[] dataset, string callingAe = "CT01")
     {
