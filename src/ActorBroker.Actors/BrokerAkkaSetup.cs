@@ -93,16 +93,18 @@ public static class BrokerAkkaSetup
             // create, answers the modality, and hands each state to its orders (and the other studies of a grouped procedure).
             .WithShardRegion<StudyRegionKey>(
                 "studies",
-                (_, registry) => entityId => PersistentBackoff.Props(
-                    StudyEntity.GetProps(entityId, new StudyEntityContext(
-                        settings.StudySnapshotEvery,
-                        registry.Get<OrderRegionKey>(),
-                        registry.Get<StudyRegionKey>(),
-                        registry.Get<ExceptionStoreKey>(),
-                        modalityDirectory,
-                        StudyEntityContext.DefaultHandOverMarkerDelay,
-                        settings.MppsForward is not null)),
-                    "study"),
+                // No backoff supervisor (unlike orders): nothing restarts a study by itself. A study that a failed
+                // journal write stopped comes back with the next request for it (a modality's retry, the hand-over
+                // resumer, another study's hand-over with its own backoff), and one actor per exam instead of two
+                // is what a busy node creates and stops for every exam (a finished one passivates at once).
+                (_, registry) => entityId => StudyEntity.GetProps(entityId, new StudyEntityContext(
+                    settings.StudySnapshotEvery,
+                    registry.Get<OrderRegionKey>(),
+                    registry.Get<StudyRegionKey>(),
+                    registry.Get<ExceptionStoreKey>(),
+                    modalityDirectory,
+                    StudyEntityContext.DefaultHandOverMarkerDelay,
+                    settings.MppsForward is not null)),
                 new StudyMessageExtractor(settings.OrderShards),
                 EntityShardOptions(settings))
             .WithActors((system, registry) =>

@@ -375,8 +375,8 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        // An MPPS request gets no answer (the modality's association waits, then times out and it sends again);
-        // the backoff supervisor restarts this entity.
+        // An MPPS request gets no answer (the modality's association waits, then times out and it sends again). The
+        // entity stops; the next request for the study, or the hand-over resumer (PostStop), starts it from the journal.
         _log.Error(cause, "Study {0}: journal write failed", _uid);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }

@@ -123,7 +123,7 @@ public sealed class StudyMppsTests : JournalTestKit
         Assert.Equal(final, (await _orders.ExpectMsgAsync<RecordProcedureStep>()).Step.Status);
         _orders.Reply(new OrderCommandResult(Key, OrderOutcome.Accepted, final == MppsStatus.Completed ? OrderState.Completed : OrderState.Discontinued, null, null));
 
-        // The shard is asked to stop it with a PoisonPill: that also stops the backoff supervisor around it.
+        // The shard is asked to stop it (PoisonPill, the shard's own stop message).
         var passivate = await shard.ExpectMsgAsync<Passivate>();
         Assert.Same(PoisonPill.Instance, passivate.StopMessage);
         Assert.True((await StateAsync(entity)).Propagated);
@@ -304,8 +304,7 @@ public sealed class StudyMppsTests : JournalTestKit
     private IActorRef Spawn(TimeSpan? markerDelay = null) => Sys.ActorOf(StudyEntity.GetProps(MppsDatasets.StudyUid, new StudyEntityContext(
         0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay ?? TimeSpan.Zero, ForwardsMpps: false)));
 
-    // A child of the probe, as a study is a child of its shard (through the backoff supervisor, which passes a
-    // child's messages to its own parent).
+    // A child of the probe, as a study is a child of its shard.
     private async Task<IActorRef> SpawnUnderAsync(TestProbe parent, TimeSpan markerDelay) => await parent.ChildActorOfAsync(StudyEntity.GetProps(MppsDatasets.StudyUid, new StudyEntityContext(
         0, _orders, _studies, _exceptions, new ModalityDirectory(SampleOrders.Sites), markerDelay, ForwardsMpps: false)));
 
