@@ -363,7 +363,8 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
             m.MessageControlId,
             "AA",
             p.Accepted.Remote,
-            p.Accepted.Raw));
+            p.Accepted.Raw),
+            ActorRefs.NoSender); // nobody waits for the store's ExceptionStored
     }
 
     private void OnTick()

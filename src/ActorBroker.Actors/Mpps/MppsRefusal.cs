@@ -29,6 +29,7 @@ public static class MppsRefusal
             request.MppsUid,
             r.Status.Code.ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
             request.CallingAe,
-            request.Dataset));
+            request.Dataset),
+            ActorRefs.NoSender); // nobody waits for the store's ExceptionStored (a study would log it as unhandled)
     }
 }

@@ -315,7 +315,8 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
                 item.MessageControlId,
                 null,
                 _definition.Endpoint,
-                item.Payload));
+                item.Payload),
+                ActorRefs.NoSender); // nobody waits for the store's ExceptionStored
             MaybeSnapshot();
         });
     }

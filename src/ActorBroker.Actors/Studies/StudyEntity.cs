@@ -360,7 +360,8 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
 
     private void Raise(string reason, MppsState item) =>
         _ctx.Exceptions.Tell(new Exceptions.RecordException(
-            MppsRefusal.ExceptionSource, reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw));
+            MppsRefusal.ExceptionSource, reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw),
+            ActorRefs.NoSender); // nobody waits for the store's ExceptionStored
 
     protected override void PostStop()
     {

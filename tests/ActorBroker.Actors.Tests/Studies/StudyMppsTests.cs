@@ -235,6 +235,7 @@ public sealed class StudyMppsTests : JournalTestKit
         var refused = Assert.IsType<MppsOutcome.Refused>((await SendAsync(entity, MppsOperation.Set, again)).Outcome);
         Assert.Equal((DicomStatus.ProcessingFailure, (ushort?)MppsRules.MayNoLongerBeUpdatedErrorId), (refused.Status, refused.ErrorId));
         var ex = await _exceptions.ExpectMsgAsync<RecordException>();
+        Assert.Equal(Sys.DeadLetters, _exceptions.LastSender);
         Assert.Equal(("N-SET", "0110", again), (ex.MessageType, ex.AckCode, ex.Raw));
         Assert.Equal(MppsStatus.Completed, (await StateAsync(entity)).Attributes!.Status);
     }
@@ -269,6 +270,8 @@ public sealed class StudyMppsTests : JournalTestKit
         var ex = await _exceptions.ExpectMsgAsync<RecordException>();
         Assert.Contains("names no accession", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(create, ex.Raw);
+        // Sent without a sender: the store's ExceptionStored would reach a study that has no use for it (logged unhandled).
+        Assert.Equal(Sys.DeadLetters, _exceptions.LastSender);
         await AwaitAssertAsync(async () => Assert.True((await StateAsync(entity)).Propagated), TimeSpan.FromSeconds(3));
         var study = await StudyAsync(entity);
         Assert.Equal(Uid, study.Mpps.Single().MppsInstanceUid);
