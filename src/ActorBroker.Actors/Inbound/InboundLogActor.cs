@@ -353,7 +353,7 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
 
         var r = result.Rejection!;
         var m = p.Accepted.Message;
-        _exceptions.Tell(new RecordException(
+        _exceptions.Record(new RecordException(
             _source,
             applied
                 ? $"accepted (AA) and kept with order {d.Command.Key.Accession}, but needs attention: {r.Reason}"
@@ -363,8 +363,7 @@ public sealed class InboundLogActor : ReceivePersistentActor, IWithTimers
             m.MessageControlId,
             "AA",
             p.Accepted.Remote,
-            p.Accepted.Raw),
-            ActorRefs.NoSender); // nobody waits for the store's ExceptionStored
+            p.Accepted.Raw));
     }
 
     private void OnTick()

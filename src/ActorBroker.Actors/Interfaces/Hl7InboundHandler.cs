@@ -87,7 +87,7 @@ internal sealed class Hl7InboundHandler : IMllpHandler
 
     public void OnFrameError(MllpConnectionInfo connection, MllpFrameError error, ReadOnlyMemory<byte> rawSoFar)
     {
-        _exceptions.Tell(new RecordException(Source, "MLLP framing: " + error, null, null, null, null, connection.Remote.ToString(), rawSoFar.ToArray()));
+        _exceptions.Record(new RecordException(Source, "MLLP framing: " + error, null, null, null, null, connection.Remote.ToString(), rawSoFar.ToArray()));
         _interfaceActor.Tell(new InterfaceCounters.FrameError());
     }
 

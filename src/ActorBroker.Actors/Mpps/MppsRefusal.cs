@@ -21,7 +21,7 @@ public static class MppsRefusal
         }
 
         var kind = request.Operation == MppsOperation.Create ? "N-CREATE" : "N-SET";
-        exceptions.Tell(new RecordException(
+        exceptions.Record(new RecordException(
             ExceptionSource,
             $"{kind} of MPPS {request.MppsUid} refused with {r.Status.Code:X4}: {r.ErrorComment}",
             r.OffendingElements.Count > 0 ? string.Join(",", r.OffendingElements) : null,
@@ -29,7 +29,6 @@ public static class MppsRefusal
             request.MppsUid,
             r.Status.Code.ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
             request.CallingAe,
-            request.Dataset),
-            ActorRefs.NoSender); // nobody waits for the store's ExceptionStored (a study would log it as unhandled)
+            request.Dataset));
     }
 }

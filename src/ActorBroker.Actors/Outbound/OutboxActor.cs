@@ -307,7 +307,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
         {
             _parked[e.Id] = e;
             _log.Warning("Outbox {0}: parked {1} ({2}); only order {3}'s later messages wait", _definition.Name, item.Summary, reason, item.OrderKey.Split('|')[0]);
-            _exceptions.Tell(new RecordException(
+            _exceptions.Record(new RecordException(
                 "outbound:" + _definition.Name,
                 $"parked: {reason}",
                 null,
@@ -315,8 +315,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
                 item.MessageControlId,
                 null,
                 _definition.Endpoint,
-                item.Payload),
-                ActorRefs.NoSender); // nobody waits for the store's ExceptionStored
+                item.Payload));
             MaybeSnapshot();
         });
     }

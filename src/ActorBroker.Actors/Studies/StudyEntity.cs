@@ -1,3 +1,4 @@
+using ActorBroker.Actors.Exceptions;
 using ActorBroker.Actors.Modalities;
 using ActorBroker.Actors.Mpps;
 using ActorBroker.Actors.Orders;
@@ -359,9 +360,8 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
     }
 
     private void Raise(string reason, MppsState item) =>
-        _ctx.Exceptions.Tell(new Exceptions.RecordException(
-            MppsRefusal.ExceptionSource, reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw),
-            ActorRefs.NoSender); // nobody waits for the store's ExceptionStored
+        _ctx.Exceptions.Record(new RecordException(
+            MppsRefusal.ExceptionSource, reason, null, item.Attributes.Status == Dicom.Mpps.MppsStatus.InProgress ? "N-CREATE" : "N-SET", item.MppsUid, null, item.CallingAe, item.Raw));
 
     protected override void PostStop()
     {
