@@ -22,6 +22,9 @@ internal sealed record MppsOptions
     /// <summary>Address the EHR receiver binds (the broker's destinations.ehr.host must reach it).</summary>
     public string EhrBind { get; init; } = "127.0.0.1";
 
+    /// <summary>The EHR's connections each on a thread of its own with a short scheduler slice (<see cref="EhrThreadServer"/>); off: the thread pool.</summary>
+    public bool EhrThreads { get; init; } = true;
+
     public int Pairs { get; init; } = 2000;
 
     public int Associations { get; init; } = 8;
@@ -87,12 +90,14 @@ internal sealed record MppsOptions
           loadgen mpps --dicom-port P --hl7-port Q --ehr-port R [--host 127.0.0.1] [--pairs 2000] [--associations 8]
                        [--warmup-pairs 200] [--orders-first on|off] [--order-connections 4] [--settle-ms 2000] [--assoc-per-step]
                        [--calling-ae CT01] [--called-ae ACTORBROKER] [--modality CT] [--accession-prefix MP]
-                       [--first-number 1] [--images 2] [--timeout-s 120] [--ehr-bind 127.0.0.1] [--no-ehr] [--json]
-                       [--mpps on|off] [--reports on|off --reports-port S] [--report-connections 4] [--report-pipeline 8]
+                       [--first-number 1] [--images 2] [--timeout-s 120] [--ehr-bind 127.0.0.1] [--ehr-threads on|off] [--no-ehr]
+                       [--json] [--mpps on|off] [--reports on|off --reports-port S] [--report-connections 4] [--report-pipeline 8]
           loadgen mpps --dry-run [--accession-prefix MP] ...     print pair 0's order, N-CREATE/N-SET datasets and report, check they parse back
         Each pair: an ORM^O01 NW order (accession = prefix + 8-digit number, site MAINHOSP, ZDS Study UID) when
         --orders-first is on, then MPPS N-CREATE (IN PROGRESS) and N-SET (COMPLETED) naming that accession; the
-        in-process EHR receiver (MLLP on --ehr-port, ACK AA) waits for ORC-5 IP and CM per accession.
+        in-process EHR receiver (MLLP on --ehr-port, ACK AA) waits for ORC-5 IP and CM per accession; it serves each
+        connection on a thread of its own with a 0.1 ms scheduler slice, as an EHR on its own machine is not slowed
+        by this generator's DICOM work (--ehr-threads off: through the thread pool, as before session 12).
         --reports on: then one ORU^R01 (OBR-25 F, placer/filler/accession of the pair's order, MSH-4 MAINHOSP) per pair
         to --reports-port over --report-connections, warm-up pairs first; the EHR waits for an ORU^R01 F per accession.
         --mpps off skips the MPPS pairs (orders, then reports; --dicom-port not needed).
@@ -122,6 +127,7 @@ internal sealed record MppsOptions
                 "--report-connections" => options with { ReportConnections = Int(Next()) },
                 "--report-pipeline" => options with { ReportPipeline = Int(Next()) },
                 "--ehr-bind" => options with { EhrBind = Next() },
+                "--ehr-threads" => options with { EhrThreads = OnOff(arg, Next()) },
                 "--pairs" => options with { Pairs = Int(Next()) },
                 "--associations" => options with { Associations = Int(Next()) },
                 "--warmup-pairs" => options with { WarmupPairs = Int(Next()) },

@@ -15,12 +15,21 @@ internal static class MppsRunner
 {
     private const int OrderPipeline = 8;
 
+    // The broker's default link-thread-slice: the EHR stand-in's connection threads answer as promptly as its reader.
+    private static readonly TimeSpan EhrSlice = TimeSpan.FromMilliseconds(0.1);
+
     public static async Task<MppsReport> RunAsync(MppsOptions options, CancellationToken ct)
     {
         var numbering = new MppsNumbering(options.AccessionPrefix, options.FirstNumber);
         var pairs = Enumerable.Range(0, options.TotalPairs).Select(i => MppsPair.Create(numbering, i)).ToArray();
         var ehr = options.NoEhr ? null : new EhrReceiver(pairs);
-        await using var listener = ehr is null
+        using var threads = ehr is null || !options.EhrThreads ? null : new EhrThreadServer(options.EhrBind, options.EhrPort, ehr, EhrSlice);
+        if (threads is not null)
+        {
+            ProgressLog.Write($"EHR receiver (a thread per connection) listening on {threads.LocalEndPoint}");
+        }
+
+        await using var listener = ehr is null || threads is not null
             ? null
             : new MllpListener(MllpListenerOptions.Default with { Host = options.EhrBind, Port = options.EhrPort, IdleTimeout = TimeSpan.Zero, MaxInFlightPerConnection = 64 }, ehr);
         if (listener is not null)

@@ -53,6 +53,7 @@ public static class BrokerAkkaSetup
         var full = config
             .WithFallback(PersistenceSetup.Hocon(settings.Persistence, settings.DataDir))
             .WithFallback(SerializationHocon)
+            .WithFallback(OutboundSupervisor.DispatcherHocon(OutboundSupervisor.OutboxThreadSlice(settings.Hl7Destinations)))
             // --- worklist (issue 3): the read journal's sequence retrieval polls every query-delay (1 s by default);
             // a catch-up query (CurrentEventsByTag, the read models' rebuild) waits several of those before it ends,
             // so 1 s made even an empty journal take ~4 s to rebuild. 200 ms matches refresh-interval.

@@ -47,7 +47,7 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
     {
         var generation = ++_generation;
         var cts = new CancellationTokenSource(_settings.ConnectTimeout);
-        MllpSenderConnection.ConnectAsync(_settings.Host, _settings.Port, _settings.MaxMessageBytes, cts.Token)
+        MllpSenderConnection.ConnectAsync(_settings.Host, _settings.Port, _settings.MaxMessageBytes, _settings.LinkThreadSlice, cts.Token)
             .ContinueWith(
                 t =>
                 {

@@ -26,7 +26,8 @@ public static class OutboundDefinitions
                 (e, offset, now) => Hl7OutboundSelector.Select(d, format, e, offset, now),
                 MllpTransportActor.GetProps(d),
                 Policy(d.RetryBaseDelay, d.RetryMaxDelay, d.RetryJitter, d.MaxAttempts, d.AckTimeout, d.OnAe, d.OnAr),
-                d.MaxInFlight));
+                d.MaxInFlight,
+                OwnThread: true));
         }
 
         if (settings.MppsForward is { } f)

@@ -29,8 +29,12 @@ public sealed record Hl7DestinationSettings(
     string OnAr,
     string ReportTextValueType,
     string ImageLinkValueType,
-    int MaxMessageBytes)
+    int MaxMessageBytes,
+    TimeSpan LinkThreadSlice)
 {
+    /// <summary>The scheduler slice the outbox's and the ACK reader's threads ask for (see hocon/actor-broker.conf).</summary>
+    public static readonly TimeSpan DefaultLinkThreadSlice = TimeSpan.FromMilliseconds(0.1);
+
     public bool Receives(string kind) => Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<Hl7DestinationSettings> ReadAll(Config? destinations)
@@ -73,7 +77,8 @@ public sealed record Hl7DestinationSettings(
             c.GetString("on-ar", "park"),
             c.GetString("report-text-value-type", "TX"),
             c.GetString("image-link-value-type", "RP"),
-            c.GetInt("max-message-bytes", 16 * 1024 * 1024));
+            c.GetInt("max-message-bytes", 16 * 1024 * 1024),
+            c.GetTimeSpan("link-thread-slice", DefaultLinkThreadSlice));
         return s.Validated();
     }
 
@@ -93,6 +98,11 @@ public sealed record Hl7DestinationSettings(
         if (MaxInFlight < 1)
         {
             throw new ConfigurationException($"{where}.max-in-flight must be at least 1");
+        }
+
+        if (LinkThreadSlice < TimeSpan.Zero || LinkThreadSlice > TimeSpan.FromMilliseconds(100))
+        {
+            throw new ConfigurationException($"{where}.link-thread-slice must be 0 (the system's default) or 0.1ms..100ms");
         }
 
         foreach (var (key, value) in new[] { ("on-ae", OnAe), ("on-ar", OnAr) })

@@ -105,6 +105,53 @@ public sealed class OutboxActorTests : SqliteTestKit
     }
 
     [Fact]
+    public async Task An_hl7_outbox_runs_on_the_outboxes_own_thread_that_asks_for_the_link_slice_and_still_delivers()
+    {
+        await WriteAsync(Step(A, "IN PROGRESS"));
+        // This kit's outbox thread slice (SqliteTestKit): a value no other thread of the test process asks for.
+        var slice = OutboxThreadSlice;
+        var supervisor = Sys.ActorOf(OutboundSupervisor.GetProps([_definition with { OwnThread = true }], _exceptions.Ref, TimeProvider.System));
+        var transport = await ConnectAsync();
+
+        var ip = await _transport.ExpectMsgAsync<TransportDeliver>();
+        Assert.Equal((A.EntityId, "IP"), (ip.OrderKey, Orc5(ip)));
+        transport.Tell(new TransportAck(ip.MessageControlId, "AA", null));
+        var outbox = await Sys.ActorSelection(supervisor.Path / ("outbox-" + Name) / "outbox").ResolveOne(TimeSpan.FromSeconds(3));
+        Assert.Equal(OutboundSupervisor.OutboxDispatcherId, ((ActorRefWithCell)outbox).Underlying.Props.Dispatcher);
+        if (OperatingSystem.IsLinux())
+        {
+            var thread = Assert.Single(ThreadsWithSlice(slice));
+            Assert.Equal("outbox-thread", File.ReadAllText($"/proc/self/task/{thread}/comm").Trim());
+        }
+
+        // The thread ends once no outbox is left on it (the dispatcher's shutdown-timeout, 1 s).
+        await supervisor.GracefulStop(TimeSpan.FromSeconds(5));
+        if (OperatingSystem.IsLinux())
+        {
+            await AwaitAssertAsync(() => Assert.Empty(ThreadsWithSlice(slice)), TimeSpan.FromSeconds(5));
+        }
+    }
+
+    [Fact]
+    public async Task An_outbox_not_asking_for_its_own_thread_stays_on_the_default_dispatcher()
+    {
+        await WriteAsync(Step(A, "IN PROGRESS"));
+        var supervisor = Sys.ActorOf(OutboundSupervisor.GetProps([_definition], _exceptions.Ref, TimeProvider.System));
+        var transport = await ConnectAsync();
+        var ip = await _transport.ExpectMsgAsync<TransportDeliver>();
+        transport.Tell(new TransportAck(ip.MessageControlId, "AA", null));
+
+        var outbox = await Sys.ActorSelection(supervisor.Path / ("outbox-" + Name) / "outbox").ResolveOne(TimeSpan.FromSeconds(3));
+        Assert.Equal(Akka.Dispatch.Dispatchers.DefaultDispatcherId, ((ActorRefWithCell)outbox).Underlying.Props.Dispatcher);
+    }
+
+    private static List<int> ThreadsWithSlice(TimeSpan slice) =>
+        Directory.GetDirectories("/proc/self/task")
+            .Select(t => int.Parse(Path.GetFileName(t), System.Globalization.CultureInfo.InvariantCulture))
+            .Where(tid => ActorBroker.Hl7.Threading.ThreadLatency.TryGetSlice(tid, out var s) && s == slice)
+            .ToList();
+
+    [Fact]
     public async Task A_new_incarnation_sends_what_was_not_delivered_once_connected_and_keeps_parked_ones_parked()
     {
         await WriteAsync(Step(A, "IN PROGRESS"), Step(B, "IN PROGRESS"), Step(C, "IN PROGRESS"));

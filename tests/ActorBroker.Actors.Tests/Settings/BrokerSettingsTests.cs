@@ -23,6 +23,7 @@ public sealed class BrokerSettingsTests
         Assert.Equal(("ehr", "127.0.0.1", 2576), (ehr.Name, ehr.Host, ehr.Port));
         Assert.Equal("ORM^O01", ehr.StatusMessageType);
         Assert.True(ehr.Receives("status") && ehr.Receives("result"));
+        Assert.Equal((1, TimeSpan.FromMicroseconds(100)), (ehr.MaxInFlight, ehr.LinkThreadSlice));
         Assert.Null(s.MppsForward);
         // Issue 5: the viewer URL template.
         Assert.Equal("https://viewer.example.org/study?acc={accession}&uid={studyUid}", s.ViewerUrlTemplate);
@@ -34,6 +35,20 @@ public sealed class BrokerSettingsTests
             .Replace("snapshot-every = 0", "# unset", StringComparison.Ordinal));
         var inherited = BrokerSettings.FromConfig(unset);
         Assert.Equal((50, 50), (inherited.OrderSnapshotEvery, inherited.StudySnapshotEvery));
+    }
+
+    [Fact]
+    public void The_outboxes_thread_asks_for_the_shortest_link_slice_the_destinations_name()
+    {
+        var two = BrokerSettings.FromConfig(ConfigurationFactory.ParseString("""
+            actor-broker.hl7.destinations.ris { host = 127.0.0.1, port = 2590, link-thread-slice = 0.5ms }
+            actor-broker.hl7.destinations.ehr.link-thread-slice = 0
+            """).WithFallback(Defaults));
+        Assert.Equal(TimeSpan.FromMilliseconds(0.5), Actors.Outbound.OutboundSupervisor.OutboxThreadSlice(two.Hl7Destinations));
+        Assert.Equal(TimeSpan.FromMilliseconds(0.1), Actors.Outbound.OutboundSupervisor.OutboxThreadSlice(BrokerSettings.FromConfig(Defaults).Hl7Destinations));
+        Assert.Equal(TimeSpan.Zero, Actors.Outbound.OutboundSupervisor.OutboxThreadSlice([]));
+        var hocon = Actors.Outbound.OutboundSupervisor.DispatcherHocon(TimeSpan.FromMilliseconds(0.1)).GetConfig(Actors.Outbound.OutboundSupervisor.OutboxDispatcherId);
+        Assert.Equal(TimeSpan.FromMilliseconds(0.1), hocon.GetTimeSpan("own-thread-slice"));
     }
 
     [Fact]
@@ -58,7 +73,7 @@ public sealed class BrokerSettingsTests
         var forward = BrokerSettings.FromConfig(ConfigurationFactory.ParseString("actor-broker.dicom.forward-mpps-to { ae-title = PACS, port = 11114 }").WithFallback(Defaults));
         Assert.Equal(("PACS", "127.0.0.1", 11114), (forward.MppsForward!.AeTitle, forward.MppsForward.Host, forward.MppsForward.Port));
 
-        foreach (var bad in new[] { "status-message-type = ADT", "max-in-flight = 0", "on-ae = ignore", "kinds = [status, billing]", "port = 0" })
+        foreach (var bad in new[] { "status-message-type = ADT", "max-in-flight = 0", "on-ae = ignore", "kinds = [status, billing]", "port = 0", "link-thread-slice = 1s" })
         {
             var e = Assert.Throws<ConfigurationException>(() => BrokerSettings.FromConfig(ConfigurationFactory.ParseString($"actor-broker.hl7.destinations.ehr.{bad}").WithFallback(Defaults)));
             Assert.Contains("actor-broker.hl7.destinations.ehr", e.Message, StringComparison.Ordinal);

@@ -45,6 +45,35 @@ public sealed class MllpSenderConnectionTests
     }
 
     [Fact]
+    public async Task Replies_are_read_on_a_thread_of_its_own_that_asks_for_the_slice_it_was_given()
+    {
+        var peer = new RawMllpPeer();
+        await using var _ = peer;
+        var connecting = MllpSenderConnection.ConnectAsync("127.0.0.1", peer.Port, MllpSenderConnection.DefaultMaxFrameBytes, TimeSpan.FromMilliseconds(0.3));
+        await peer.AcceptAsync();
+        await using var sender = await connecting.WaitAsync(Limit);
+
+        await sender.SendAsync(Status("C1"));
+        await peer.WriteAsync(MllpBytes.Frame(Hl7AckBuilder.Build(await peer.ReadMessageAsync(), AckCode.AA)));
+        Assert.Equal("C1", (await NextAsync(sender)).Ack!.MessageControlId);
+
+        if (OperatingSystem.IsLinux())
+        {
+            // Other tests' connections have readers too (default slice): this one is the reader with 0.3 ms.
+            var readers = ReaderSlices();
+            Assert.Contains(TimeSpan.FromMilliseconds(0.3), readers);
+            await sender.DisposeAsync();
+            Assert.DoesNotContain(TimeSpan.FromMilliseconds(0.3), ReaderSlices());
+        }
+    }
+
+    private static List<TimeSpan> ReaderSlices() =>
+        Directory.GetDirectories("/proc/self/task")
+            .Where(t => File.Exists(Path.Combine(t, "comm")) && File.ReadAllText(Path.Combine(t, "comm")).Trim() == "mllp-ack-reader")
+            .Select(t => ActorBroker.Hl7.Threading.ThreadLatency.TryGetSlice(int.Parse(Path.GetFileName(t), CultureInfo.InvariantCulture), out var slice) ? slice : TimeSpan.Zero)
+            .ToList();
+
+    [Fact]
     public async Task Pipelined_acks_that_come_back_out_of_order_are_each_delivered_with_their_msa_2()
     {
         var (peer, sender) = await ConnectAsync();
