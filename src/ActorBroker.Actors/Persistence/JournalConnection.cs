@@ -33,6 +33,19 @@ public sealed class JournalConnection(DbProviderFactory factory, string connecti
         return connection;
     }
 
+    /// <summary>
+    /// The journal's tables do not exist yet: the plugin creates them at its first write, so on a new database a read
+    /// in the first moments after start (an MPPS that comes before anything was journaled) finds no table. Nothing has
+    /// been journaled then, and the read's answer is "none", not an error.
+    /// </summary>
+    public static bool IsMissingTable(DbException e) => e switch
+    {
+        // SQLite: SQLITE_ERROR (1) "no such table: ..."; PostgreSQL: undefined_table.
+        SqliteException s => s.SqliteErrorCode == 1 && s.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase),
+        PostgresException p => p.SqlState == PostgresErrorCodes.UndefinedTable,
+        _ => false,
+    };
+
     public static void Add(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();

@@ -21,7 +21,17 @@ public sealed class JournalSequenceReader(JournalConnection db)
         cmd.CommandText = Sql;
         JournalConnection.Add(cmd, "@pid", persistenceId);
         JournalConnection.Add(cmd, "@from", fromSequenceNr);
-        var max = await cmd.ExecuteScalarAsync(ct);
+        object? max;
+        try
+        {
+            max = await cmd.ExecuteScalarAsync(ct);
+        }
+        catch (System.Data.Common.DbException e) when (JournalConnection.IsMissingTable(e))
+        {
+            // A new database before its first write: nothing journaled for anyone yet.
+            return 0;
+        }
+
         return max is null or DBNull ? 0 : Convert.ToInt64(max, CultureInfo.InvariantCulture);
     }
 }
