@@ -63,6 +63,14 @@ public sealed class MllpSenderConnectionTests
             var readers = ReaderSlices();
             Assert.Contains(TimeSpan.FromMilliseconds(0.3), readers);
             await sender.DisposeAsync();
+
+            // The reader has finished its work when DisposeAsync returns; its thread leaves /proc a moment later.
+            var deadline = DateTime.UtcNow + Limit;
+            while (ReaderSlices().Contains(TimeSpan.FromMilliseconds(0.3)) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
             Assert.DoesNotContain(TimeSpan.FromMilliseconds(0.3), ReaderSlices());
         }
     }
