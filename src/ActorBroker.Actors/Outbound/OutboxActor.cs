@@ -1,6 +1,7 @@
 using ActorBroker.Actors.Exceptions;
 using ActorBroker.Domain.Outbound;
 using ActorBroker.Hl7;
+using ActorBroker.Hl7.Threading;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -107,7 +108,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
             _connected = true;
             _send = c.Send;
             _state = "connected";
-            _log.Info("Outbox {0}: connected to {1}", _definition.Name, c.Endpoint);
+            _log.Info("Outbox {0}: connected to {1}{2}", _definition.Name, c.Endpoint, ThreadNote());
             Dispatch();
         });
         Command<TransportDisconnected>(d =>
@@ -395,6 +396,20 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
         {
             SaveSnapshot(new OutboxJournalSnapshot([.. _items.Values], [.. _parked.Values], _offset, _delivered));
         }
+    }
+
+    // Where the send-and-wait latency comes from, for whoever reads the log: on its own thread, the slice the kernel holds
+    // for it (a kernel before 6.12 keeps its default and reports none).
+    private string ThreadNote()
+    {
+        if (!_definition.OwnThread || Context.Props.Dispatcher != OutboundSupervisor.OutboxDispatcherId)
+        {
+            return "";
+        }
+
+        return ThreadLatency.TryGetSlice(0, out var slice) && slice > TimeSpan.Zero
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (outbox thread's scheduler slice {slice.TotalMilliseconds:0.###} ms)")
+            : " (outbox thread on the system's default scheduler slice)";
     }
 
     private void NoteError(string error)
