@@ -402,7 +402,7 @@ public sealed class OutboxActor : ReceivePersistentActor, IWithTimers
     // for it (a kernel before 6.12 keeps its default and reports none).
     private string ThreadNote()
     {
-        if (!_definition.OwnThread || Context.Props.Dispatcher != OutboundSupervisor.OutboxDispatcherId)
+        if (Context.Props.Dispatcher != OutboundSupervisor.OutboxDispatcherId)
         {
             return "";
         }

@@ -48,7 +48,6 @@ public sealed class MllpSenderConnection : IAsyncDisposable
     private readonly Channel<ReceivedAck> _acks =
         Channel.CreateUnbounded<ReceivedAck>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = false, AllowSynchronousContinuations = true });
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiveLoop;
     private Exception? _fault;
     private int _closed;
@@ -190,7 +189,6 @@ public sealed class MllpSenderConnection : IAsyncDisposable
             return;
         }
 
-        await _closing.CancelAsync();
         CloseSocket();
         try
         {
@@ -199,7 +197,6 @@ public sealed class MllpSenderConnection : IAsyncDisposable
         finally
         {
             _framer.Dispose();
-            _closing.Dispose();
             _sendLock.Dispose();
         }
     }
@@ -219,9 +216,9 @@ public sealed class MllpSenderConnection : IAsyncDisposable
                 {
                     read = _socket.Receive(buffer, SocketFlags.None);
                 }
-                catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
                 {
-                    failure = _closing.IsCancellationRequested
+                    failure = Volatile.Read(ref _disposed) == 1
                         ? null
                         : Volatile.Read(ref _fault) ?? new IOException($"receiving from {RemoteEndPoint} failed: {e.Message}", e);
                     break;
@@ -229,9 +226,9 @@ public sealed class MllpSenderConnection : IAsyncDisposable
 
                 if (read == 0)
                 {
-                    // Our own DisposeAsync shuts the socket down after cancelling: a blocked receive then ends with 0 bytes
-                    // (or an error, above), and that is a clean close, not the peer's.
-                    failure = _closing.IsCancellationRequested
+                    // Our own DisposeAsync marks itself disposed, then shuts the socket down: a blocked receive then ends
+                    // with 0 bytes (or an error, above), and that is a clean close, not the peer's.
+                    failure = Volatile.Read(ref _disposed) == 1
                         ? null
                         : Volatile.Read(ref _fault) ?? new IOException(_framer.InFrame
                         ? $"connection closed by the peer {RemoteEndPoint} in the middle of a reply ({_framer.PendingBytes} bytes received)"
