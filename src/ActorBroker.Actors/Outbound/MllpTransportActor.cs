@@ -76,8 +76,10 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
         var connection = c.Connection;
 
         // Messages go onto the socket from the outbox's thread and ACKs go from the receive loop to the outbox, both
-        // without passing through this actor: with one message in flight each hop is paid twice per message. An ACK
-        // read from a connection that has since been replaced is still the receiver's answer to that control id.
+        // without passing through this actor: with one message in flight each hop is paid twice per message. The loop
+        // below runs on the connection's reader thread (the channel's continuations are synchronous), where the outbox
+        // it wakes also runs (OwnThreadExecutor) and sends the next message. An ACK read from a connection that has
+        // since been replaced is still the receiver's answer to that control id.
         outbox.Tell(new TransportConnected(Endpoint, d => Send(self, generation, connection, d)));
         _ = Task.Run(async () =>
         {
@@ -107,7 +109,8 @@ public sealed class MllpTransportActor : ReceiveActor, IWithTimers
         });
     }
 
-    // Runs on the outbox's thread (TransportConnected.Send) or this actor's (TransportDeliver).
+    // Runs where the outbox runs (TransportConnected.Send: its own thread, or the reader's when an ACK woke it) or on
+    // this actor's (TransportDeliver). A small frame is written before this returns (MllpSenderConnection).
     private static void Send(IActorRef self, int generation, MllpSenderConnection connection, TransportDeliver d)
     {
         ValueTask sending;

@@ -7,7 +7,8 @@ namespace ActorBroker.Actors.Outbound;
 /// <summary>
 /// The executor of the HL7 outboxes' dispatcher (<see cref="OutboundSupervisor.OutboxDispatcherId"/>): one thread of its
 /// own that sleeps in the kernel while there is nothing to run and asks the scheduler for a short slice
-/// (own-thread-slice; <see cref="ThreadLatency"/>), so that an outbox woken by an ACK runs at once. Akka's
+/// (own-thread-slice; <see cref="ThreadLatency"/>), so that an outbox woken by new messages or its journal runs at once
+/// (one woken by an ACK runs on the reply reader's thread, see <see cref="OwnThreadExecutor"/>). Akka's
 /// PinnedDispatcher also gives a thread of its own, but its idle wait spins on sched_yield: measured at ~10% of a core
 /// between ACKs on the 2-core VM, CPU the DICOM side needed (perf/README.md, session 12).
 /// </summary>

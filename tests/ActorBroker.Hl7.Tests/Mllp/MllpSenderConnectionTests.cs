@@ -310,6 +310,97 @@ public sealed class MllpSenderConnectionTests
     }
 
     [Fact]
+    public async Task The_socket_stays_in_blocking_mode_through_connect_sends_and_replies()
+    {
+        var (peer, sender) = await ConnectAsync();
+        await using var _ = peer;
+        await using var __ = sender;
+
+        await sender.SendAsync(Status("C1"));
+        await peer.AckAsync(await peer.ReadMessageAsync());
+        Assert.Equal("C1", (await NextAsync(sender)).Ack!.MessageControlId);
+        await sender.SendAsync(Status("C2"));
+        await peer.ReadMessageAsync();
+
+        if (OperatingSystem.IsLinux())
+        {
+            // An asynchronous call would have made .NET set O_NONBLOCK for good (the reader would then wait on the
+            // socket engine instead of the kernel).
+            var flags = Fcntl((int)sender.SocketHandle, FGetFl, 0);
+            Assert.True(flags >= 0, "fcntl failed");
+            Assert.Equal(0, flags & ONonBlock);
+        }
+    }
+
+    [Fact]
+    public async Task A_frame_larger_than_the_inline_limit_is_written_whole_and_replies_keep_coming()
+    {
+        var (peer, sender) = await ConnectAsync();
+        await using var _ = peer;
+        await using var __ = sender;
+        var note = new string('x', 200_000);
+        var big = TestSamples.Er7(
+            "MSH|^~\\&|ACTORBROKER|RAD|EPIC|MAINHOSP|20261128093000+0000||ORU^R01^ORU_R01|BIG1|P|2.5.1",
+            "PID|1||E1^^^EPI^MR||NÚÑEZ^JOSÉ",
+            "OBR|1|PL1|ACC1|IMG1^CT HEAD^EAP",
+            "OBX|1|TX|IMP^Impression||" + note);
+        Assert.True(big.Length > MllpSenderConnection.InlineSendBytes * 10);
+
+        await sender.SendAsync(big);
+        var received = await peer.ReadMessageAsync();
+        await peer.AckAsync(received);
+
+        Assert.Equal(big, received.Raw.ToArray());
+        Assert.Equal("BIG1", (await NextAsync(sender)).Ack!.MessageControlId);
+        await sender.SendAsync(Status("C2"));
+        Assert.Equal("C2", (await peer.ReadMessageAsync()).Find("MSH")!.Value.Get(10));
+    }
+
+    [Fact]
+    public async Task What_a_reply_wakes_runs_on_the_reader_thread_which_says_so()
+    {
+        var (peer, sender) = await ConnectAsync();
+        await using var _ = peer;
+        await using var __ = sender;
+        Assert.False(MllpSenderConnection.OnReaderThread);
+
+        var woken = ReadOnReader(sender);
+        await sender.SendAsync(Status("C1"));
+        await peer.AckAsync(await peer.ReadMessageAsync());
+        var (controlId, onReader, threadName) = await woken.WaitAsync(Limit);
+
+        Assert.Equal("C1", controlId);
+        Assert.True(onReader);
+        Assert.Equal("mllp-ack-reader", threadName);
+    }
+
+    // ConfigureAwait(false): the continuation runs where the reply was written (the channel allows synchronous
+    // continuations), not on the test framework's context.
+    private static async Task<(string ControlId, bool OnReader, string? ThreadName)> ReadOnReader(MllpSenderConnection sender)
+    {
+        var reply = await sender.Acks.ReadAsync().ConfigureAwait(false);
+        return (reply.Ack!.MessageControlId, MllpSenderConnection.OnReaderThread, Thread.CurrentThread.Name);
+    }
+
+    [Fact]
+    public async Task A_cancelled_connect_throws_OperationCanceledException()
+    {
+        var peer = new RawMllpPeer();
+        await using var _ = peer;
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => MllpSenderConnection.ConnectAsync("127.0.0.1", peer.Port, cancelled.Token).WaitAsync(Limit));
+    }
+
+    private const int FGetFl = 3;
+    private const int ONonBlock = 0x800;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static extern int Fcntl(int fd, int cmd, int arg);
+
+    [Fact]
     public async Task Connecting_to_a_closed_port_throws_and_leaks_nothing()
     {
         int port;
