@@ -15,7 +15,16 @@ public enum MppsOperation
 /// Little Endian (bytes, not a parsed object, so the message is the same on every node and is what an exception
 /// record keeps).
 /// </summary>
-public sealed record MppsRequest(string MppsUid, MppsOperation Operation, string CallingAe, byte[] Dataset, DateTimeOffset ReceivedAt);
+public sealed record MppsRequest(string MppsUid, MppsOperation Operation, string CallingAe, byte[] Dataset, DateTimeOffset ReceivedAt)
+{
+    /// <summary>
+    /// The same attributes already parsed, when the request was made on this node (the provider parsed them from the
+    /// PDU): the study entity then does not parse <see cref="Dataset"/> again. Never serialized; a request from
+    /// another node, or replayed from an exception, is parsed from its bytes. Read only, by whoever handles the request.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ActorBroker.Dicom.Data.DicomDataset? Parsed { get; init; }
+}
 
 /// <summary>Reply to <see cref="MppsRequest"/>, sent only after an accepted request is journaled.</summary>
 public sealed record MppsRequestResult(MppsOutcome Outcome);

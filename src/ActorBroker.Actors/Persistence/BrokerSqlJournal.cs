@@ -29,7 +29,10 @@ public sealed class BrokerSqlJournal : SqlWriteJournal
     private static long _directReads;
     private static long _directWrites;
 
+    private const int PruneThreshold = 1024;
+
     private readonly Dictionary<string, Task> _writes = new(StringComparer.Ordinal);
+    private int _pruneAt = PruneThreshold;
     private readonly JournalSequenceReader? _sequences;
     private readonly SqliteJournalWriter? _writer;
     private readonly string _writerUuid = Guid.NewGuid().ToString("N");
@@ -65,7 +68,7 @@ public sealed class BrokerSqlJournal : SqlWriteJournal
         }
 
         // Runs on the journal's thread up to the first await, as the plugin's own check does.
-        if (_writes.TryGetValue(persistenceId, out var inFlight))
+        if (_writes.TryGetValue(persistenceId, out var inFlight) && !inFlight.IsCompleted)
         {
             // Its outcome does not matter here, only that it has finished.
             await inFlight.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -81,13 +84,30 @@ public sealed class BrokerSqlJournal : SqlWriteJournal
         var write = _writer is null ? base.WriteMessagesAsync(list, cancellationToken) : WriteDirectly(list);
         if (list.Count > 0)
         {
-            var persistenceId = list[0].PersistenceId;
-            _writes[persistenceId] = write;
-            var self = Self;
-            write.ContinueWith(t => self.Tell(new WriteDone(persistenceId, t), ActorRefs.NoSender), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _writes[list[0].PersistenceId] = write;
+            if (_writes.Count >= _pruneAt)
+            {
+                PruneFinishedWrites();
+            }
         }
 
         return write;
+    }
+
+    // The map only has to answer "is a write of this id still in flight": finished writes are dropped in bulk, on
+    // the journal's thread like every other use of the map, instead of each telling the journal when it ends (a
+    // message and a continuation per write).
+    private void PruneFinishedWrites()
+    {
+        foreach (var (id, write) in _writes)
+        {
+            if (write.IsCompleted)
+            {
+                _writes.Remove(id);
+            }
+        }
+
+        _pruneAt = Math.Max(PruneThreshold, _writes.Count * 2);
     }
 
     protected override void PostStop()
@@ -149,20 +169,4 @@ public sealed class BrokerSqlJournal : SqlWriteJournal
         return rows;
     }
 
-    protected override bool ReceivePluginInternal(object message)
-    {
-        if (message is WriteDone done)
-        {
-            if (_writes.TryGetValue(done.PersistenceId, out var latest) && ReferenceEquals(latest, done.Write))
-            {
-                _writes.Remove(done.PersistenceId);
-            }
-
-            return true;
-        }
-
-        return base.ReceivePluginInternal(message);
-    }
-
-    private sealed record WriteDone(string PersistenceId, Task Write);
 }

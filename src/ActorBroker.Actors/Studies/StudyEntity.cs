@@ -152,7 +152,7 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
         DicomDataset dataset;
         try
         {
-            dataset = DicomDatasetReader.Read(request.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
+            dataset = request.Parsed ?? DicomDatasetReader.Read(request.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
         }
         catch (DicomFormatException e)
         {

@@ -130,6 +130,30 @@ public sealed class SqlitePersistenceTests : IDisposable
         });
     }
 
+    // BrokerSqlJournal keeps the last write of each id to let a sequence read wait for it; finished writes are dropped
+    // in bulk once more than 1,024 ids have written. Entities restarted after that still continue after their last event.
+    [Fact]
+    public async Task Entities_restarted_after_more_than_a_thousand_others_wrote_continue_after_their_last_event()
+    {
+        var settings = PersistenceSettings.Default;
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+        await InSystemAsync(settings, async system =>
+        {
+            var entities = Enumerable.Range(0, 1_100).Select(i => system.ActorOf(Props.Create(() => new TaggingTestActor("many-" + i)))).ToList();
+            var written = await Task.WhenAll(entities.Select(e => e.Ask<string>("a", TimeSpan.FromSeconds(60))));
+            Assert.All(written, w => Assert.Equal("ok", w));
+            Assert.Equal("ok", await entities[7].Ask<string>("b", TimeSpan.FromSeconds(30)));
+
+            foreach (var (index, expected) in new[] { (7, "2"), (1_099, "1") })
+            {
+                await entities[index].GracefulStop(TimeSpan.FromSeconds(10));
+                var again = system.ActorOf(Props.Create(() => new TaggingTestActor("many-" + index)));
+                Assert.Equal(expected, await again.Ask<string>("seq?", TimeSpan.FromSeconds(30)));
+                Assert.Equal("ok", await again.Ask<string>("c", TimeSpan.FromSeconds(30)));
+            }
+        });
+    }
+
     // SqliteJournalWriter: rows the plugin reads back as its own; one bad write in a transaction fails alone.
     [Fact]
     public async Task The_writer_commits_each_write_and_a_write_that_cannot_go_in_fails_alone()
