@@ -11,6 +11,9 @@
 #   env BROKER_ENV="NAME=value ..." sets environment variables for the broker process only (e.g. DOTNET_gcServer=1)
 #   env MPPS_ECHO=1 then runs the same pairs against `loadgen mpps-echo` (no broker: the client/socket/EHR-leg ceiling)
 #   env KEEP_DATA=1 keeps the broker's temp folder (journal, broker.log) and prints where it is
+#   env COUNTS=1 adds, for the measured phase, what depends less on the VM's speed than pairs/s: CPU per pair of the
+#     broker and of the generator (/proc/PID/stat) and, when `perf` can count system calls, the broker's context
+#     switches, futex, pwrite and sched_yield calls per pair (a line "COUNTS ..." after END TO END)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for p in src/ActorBroker.Host perf/ActorBroker.LoadGen; do dotnet build -c Release -nologo -clp:ErrorsOnly "$p" >/dev/null; done
@@ -48,7 +51,12 @@ REPORTS_PORT=$(port_of "$DATA/ports.json" hl7:reports)
 machine
 echo "## broker (SQLite journal): $LG mpps --dicom-port $DICOM_PORT --hl7-port $HL7_PORT --reports-port $REPORTS_PORT --ehr-port $EHR_PORT $*"
 rc=0
-"$LG" mpps --dicom-port "$DICOM_PORT" --hl7-port "$HL7_PORT" --reports-port "$REPORTS_PORT" --ehr-port "$EHR_PORT" "$@" || rc=$?
+if [ -n "${COUNTS:-}" ]; then
+  "$LG" mpps --dicom-port "$DICOM_PORT" --hl7-port "$HL7_PORT" --reports-port "$REPORTS_PORT" --ehr-port "$EHR_PORT" "$@" 2>&1 \
+    | count_measured_phase "$BROKER" "$DATA" || rc=$?
+else
+  "$LG" mpps --dicom-port "$DICOM_PORT" --hl7-port "$HL7_PORT" --reports-port "$REPORTS_PORT" --ehr-port "$EHR_PORT" "$@" || rc=$?
+fi
 echo "# after: load $(cut -d' ' -f1-3 /proc/loadavg); broker log warnings/errors: $(grep -c -iE 'warn|error|exception' "$DATA/broker.log" || true)"
 kill "$BROKER"; wait "$BROKER" 2>/dev/null || true
 BROKER=""
