@@ -51,18 +51,8 @@ public sealed class MppsStudyIndex
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT persistence_id FROM tags WHERE tag = @tag LIMIT 1";
         JournalConnection.Add(cmd, "@tag", TagFor(mppsUid));
-        object? found;
-        try
-        {
-            found = await cmd.ExecuteScalarAsync(ct);
-        }
-        catch (System.Data.Common.DbException e) when (JournalConnection.IsMissingTable(e))
-        {
-            // A new database before its first write: no instance has been journaled (the N-CREATE then goes ahead).
-            return null;
-        }
-
-        return found is string pid && pid.StartsWith(Studies.StudyEntity.PersistenceIdPrefix, StringComparison.Ordinal)
+        // Null too on a new database before its first write: no instance has been journaled (the N-CREATE goes ahead).
+        return await JournalConnection.ScalarAsync(cmd, ct) is string pid && pid.StartsWith(Studies.StudyEntity.PersistenceIdPrefix, StringComparison.Ordinal)
             ? pid[Studies.StudyEntity.PersistenceIdPrefix.Length..]
             : null;
     };

@@ -32,10 +32,10 @@ public sealed class BrokerSqlJournal : SqlWriteJournal
     private const int PruneThreshold = 1024;
 
     private readonly Dictionary<string, Task> _writes = new(StringComparer.Ordinal);
-    private int _pruneAt = PruneThreshold;
     private readonly JournalSequenceReader? _sequences;
     private readonly SqliteJournalWriter? _writer;
     private readonly string _writerUuid = Guid.NewGuid().ToString("N");
+    private int _pruneAt = PruneThreshold;
 
     public BrokerSqlJournal(Config journalConfig)
         : base(journalConfig)

@@ -34,11 +34,24 @@ public sealed class JournalConnection(DbProviderFactory factory, string connecti
     }
 
     /// <summary>
-    /// The journal's tables do not exist yet: the plugin creates them at its first write, so on a new database a read
-    /// in the first moments after start (an MPPS that comes before anything was journaled) finds no table. Nothing has
-    /// been journaled then, and the read's answer is "none", not an error.
+    /// The first column of the first row (null when there is none, as ExecuteScalar), or null when the journal's
+    /// tables do not exist yet: the plugin creates them at its first write, so on a new database a read in the first
+    /// moments after start (an MPPS that comes before anything was journaled) finds no table. Nothing has been
+    /// journaled then, and the read's answer is "none", not an error.
     /// </summary>
-    public static bool IsMissingTable(DbException e) => e switch
+    public static async Task<object?> ScalarAsync(DbCommand cmd, CancellationToken ct)
+    {
+        try
+        {
+            return await cmd.ExecuteScalarAsync(ct);
+        }
+        catch (DbException e) when (IsMissingTable(e))
+        {
+            return null;
+        }
+    }
+
+    private static bool IsMissingTable(DbException e) => e switch
     {
         // SQLite: SQLITE_ERROR (1) "no such table: ..."; PostgreSQL: undefined_table.
         SqliteException s => s.SqliteErrorCode == 1 && s.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase),

@@ -21,17 +21,8 @@ public sealed class JournalSequenceReader(JournalConnection db)
         cmd.CommandText = Sql;
         JournalConnection.Add(cmd, "@pid", persistenceId);
         JournalConnection.Add(cmd, "@from", fromSequenceNr);
-        object? max;
-        try
-        {
-            max = await cmd.ExecuteScalarAsync(ct);
-        }
-        catch (System.Data.Common.DbException e) when (JournalConnection.IsMissingTable(e))
-        {
-            // A new database before its first write: nothing journaled for anyone yet.
-            return 0;
-        }
-
+        // Null too on a new database before its first write: nothing journaled for anyone yet.
+        var max = await JournalConnection.ScalarAsync(cmd, ct);
         return max is null or DBNull ? 0 : Convert.ToInt64(max, CultureInfo.InvariantCulture);
     }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using ActorBroker.Actors.Settings;
-using Microsoft.Data.Sqlite;
 
 namespace ActorBroker.Actors.Persistence;
 
@@ -48,12 +47,7 @@ public sealed class JournalTagReader
         await using var connection = await _db.OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COALESCE(MAX(ordering), 0) FROM journal";
-        if (!await TableExistsAsync(connection, ct))
-        {
-            return 0;
-        }
-
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await JournalConnection.ScalarAsync(cmd, ct) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Up to <see cref="PageSize"/> rows of <paramref name="tag"/> with after &lt; ordering &lt;= upTo, in ordering order.</summary>
@@ -81,14 +75,5 @@ public sealed class JournalTagReader
         }
 
         return rows;
-    }
-
-    private static async Task<bool> TableExistsAsync(DbConnection connection, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = connection is SqliteConnection
-            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'"
-            : "SELECT count(*) FROM information_schema.tables WHERE table_name = 'journal'";
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }
