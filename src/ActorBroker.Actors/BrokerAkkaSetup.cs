@@ -71,9 +71,6 @@ public static class BrokerAkkaSetup
                 {
                     cluster.Join(cluster.SelfAddress);
                 }
-
-                PersistenceSetup.EnsureTagIndexAsync(settings.Persistence, settings.DataDir, CancellationToken.None)
-                    .ContinueWith(t => system.Log.Warning("Could not add the tag index: {0}", t.Exception?.GetBaseException().Message), TaskContinuationOptions.OnlyOnFaulted);
             })
             .WithShardRegion<OrderRegionKey>(
                 "orders",

@@ -44,8 +44,9 @@ public static class PersistenceSetup
     }
 
     /// <summary>
-    /// Prepares the database before the actor system starts. For SQLite: the folder and WAL mode.
-    /// WAL is a property of the file; without it a recovering entity's read blocks every write.
+    /// Prepares the database before the actor system starts. For SQLite: the folder, WAL mode and the journal's tables
+    /// (<see cref="SqliteSchema"/>), so they exist before any listener opens. WAL is a property of the file; without it
+    /// a recovering entity's read blocks every write.
     /// </summary>
     public static void PrepareDatabase(PersistenceSettings settings, string dataDir)
     {
@@ -57,44 +58,13 @@ public static class PersistenceSetup
         Directory.CreateDirectory(dataDir);
         using var connection = new SqliteConnection(ConnectionString(settings, dataDir));
         connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL;";
-        cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// Adds the index that events-by-tag needs: the plugin indexes tags by (tag) alone, so every poll
-    /// of the read models sorted all of a tag's rows (linear in the journal). (tag, ordering_id)
-    /// makes a poll read only what is new, and serves every query the plugin's (tag) index served, so that
-    /// one is dropped: one index write less for each tag row (several per MPPS pair). The plugin creates its
-    /// tables lazily, so this waits for them.
-    /// </summary>
-    public static async Task EnsureTagIndexAsync(PersistenceSettings settings, string dataDir, CancellationToken ct)
-    {
-        if (!IsSqlite(settings))
+        using (var cmd = connection.CreateCommand())
         {
-            return;
+            cmd.CommandText = "PRAGMA journal_mode=WAL;";
+            cmd.ExecuteNonQuery();
         }
 
-        for (var attempt = 0; attempt < 240 && !ct.IsCancellationRequested; attempt++)
-        {
-            await using (var connection = new SqliteConnection(ConnectionString(settings, dataDir)))
-            {
-                await connection.OpenAsync(ct);
-                await using var check = connection.CreateCommand();
-                check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tags'";
-                if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1)
-                {
-                    await using var create = connection.CreateCommand();
-                    create.CommandText = "PRAGMA busy_timeout=10000; CREATE INDEX IF NOT EXISTS tags_tag_ordering_idx ON tags (tag, ordering_id); DROP INDEX IF EXISTS tags_tag_idx";
-                    await create.ExecuteNonQueryAsync(ct);
-                    return;
-                }
-            }
-
-            // The journal creates its tables on its first use, moments after start.
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
-        }
+        SqliteSchema.Ensure(connection);
     }
 
     public static Config Hocon(PersistenceSettings settings, string dataDir)
@@ -119,7 +89,8 @@ public static class PersistenceSetup
                   connection-string = "{{cs}}"
                   provider-name = "{{provider}}"
                   table-mapping = default
-                  auto-initialize = on
+                  # SQLite: the broker creates the journal's tables itself, with only the indexes read (SqliteSchema).
+                  auto-initialize = {{(IsSqlite(settings) ? "off" : "on")}}
                   parallelism = {{parallelism}}
                   batch-size = 500
                   # Binary payloads as parameters, not hex literals in one huge SQL text: measured
@@ -127,6 +98,11 @@ public static class PersistenceSetup
                   prefer-parameters-on-multirow-insert = true
                   tag-write-mode = TagTable
                   read-isolation-level = {{readIsolation}}
+                  # The replay filter drops events an older writer journaled under sequence numbers a newer one reused.
+                  # Here the journal's unique (persistence_id, sequence_number) refuses the second write, so there is
+                  # nothing for it to find; on, it costs an actor created and stopped for every recovery (each exam's
+                  # new study): ~2% of the broker's CPU under MPPS load (perf/README.md, session 14).
+                  replay-filter.mode = off
                 }
               }
               snapshot-store {

@@ -71,9 +71,8 @@ public sealed class SqlitePersistenceTests : IDisposable
         Assert.True(TagQueryRewriter.PagesReordered > pages, "the events-by-tag page was not reordered by the tag index");
         await system.Terminate();
 
-        // What SQLite makes of the repaired page with the broker's tag index: index order (no sort of every row up to
-        // the horizon), tags by seek.
-        await PersistenceSetup.EnsureTagIndexAsync(settings, _dir, CancellationToken.None);
+        // What SQLite makes of the repaired page with the broker's tag index (SqliteSchema): index order (no sort of
+        // every row up to the horizon), tags by seek.
         using var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir));
         c.Open();
         using var cmd = c.CreateCommand();
@@ -199,9 +198,50 @@ public sealed class SqlitePersistenceTests : IDisposable
     [Fact]
     public async Task A_journal_the_plugin_has_not_created_yet_has_ordering_zero()
     {
+        // On SQLite the broker creates the tables before it starts (SqliteSchema); PostgreSQL's plugin creates them on
+        // its first use, after the read models may have asked. An empty database file stands for that moment here.
         var settings = PersistenceSettings.Default;
-        PersistenceSetup.PrepareDatabase(settings, _dir);
+        Directory.CreateDirectory(_dir);
         Assert.Equal(0, await JournalTagReader.For(settings, _dir).MaxOrderingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public void The_journal_keeps_only_the_indexes_its_queries_read_and_an_older_journal_is_brought_to_that_shape()
+    {
+        var settings = PersistenceSettings.Default;
+        Directory.CreateDirectory(_dir);
+        // A journal as the plugin created it before the broker owned the schema: its two unread journal indexes and its
+        // (tag) index, which (tag, ordering_id) replaces.
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir)))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = SqliteSchema.Ddl.Replace("CREATE INDEX IF NOT EXISTS tags_tag_ordering_idx ON tags (tag, ordering_id);", "", StringComparison.Ordinal) +
+                              "CREATE INDEX journal_created_idx ON journal (created); CREATE INDEX journal_sequence_number_idx ON journal (sequence_number);" +
+                              "CREATE INDEX tags_tag_idx ON tags (tag);" +
+                              "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message) VALUES (1, 0, 'p', 1, x'00');";
+            cmd.ExecuteNonQuery();
+        }
+
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+        PersistenceSetup.PrepareDatabase(settings, _dir);
+
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection(PersistenceSetup.ConnectionString(settings, _dir));
+        check.Open();
+        using var q = check.CreateCommand();
+        q.CommandText = "SELECT tbl_name || ':' || name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('journal', 'tags') AND sql IS NOT NULL ORDER BY 1";
+        var indexes = new List<string>();
+        using (var reader = q.ExecuteReader())
+        {
+            while (reader.Read()) indexes.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["journal:journal_uq", "tags:tags_persistence_id_sequence_nr_idx", "tags:tags_tag_ordering_idx"], indexes);
+        // The events stay, and the unique index still refuses a second event under the same sequence number.
+        q.CommandText = "SELECT count(*) FROM journal";
+        Assert.Equal(1L, q.ExecuteScalar());
+        q.CommandText = "INSERT INTO journal (created, deleted, persistence_id, sequence_number, message) VALUES (2, 0, 'p', 1, x'01')";
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => q.ExecuteNonQuery());
     }
 
     [Fact]
