@@ -126,7 +126,10 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props GetProps(string studyUid, StudyEntityContext ctx) => Props.Create(() => new StudyEntity(studyUid, ctx));
+    /// <summary>One study entity a new exam starts. Built by a producer, not <c>Props.Create(() => new ...)</c>: that builds
+    /// and walks an expression tree for every entity, and a busy node starts one for each exam (~0.5% of its CPU under
+    /// MPPS load, perf/README.md, session 14).</summary>
+    public static Props GetProps(string studyUid, StudyEntityContext ctx) => Props.CreateBy(new Producer(studyUid, ctx));
 
     private void Replay(object e)
     {
@@ -401,5 +404,16 @@ public sealed class StudyEntity : ReceivePersistentActor, IWithTimers
     private sealed class WriteMarker
     {
         public static readonly WriteMarker Instance = new();
+    }
+
+    private sealed class Producer(string studyUid, StudyEntityContext ctx) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(StudyEntity);
+
+        public ActorBase Produce() => new StudyEntity(studyUid, ctx);
+
+        public void Release(ActorBase actor)
+        {
+        }
     }
 }
