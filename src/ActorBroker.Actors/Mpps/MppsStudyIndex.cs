@@ -47,12 +47,8 @@ public sealed class MppsStudyIndex
     /// <summary>A journal lookup: the study whose N-CREATE carries the instance's tag.</summary>
     public static Func<string, CancellationToken, Task<string?>> JournalLookup(JournalConnection db) => async (mppsUid, ct) =>
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT persistence_id FROM tags WHERE tag = @tag LIMIT 1";
-        JournalConnection.Add(cmd, "@tag", TagFor(mppsUid));
         // Null too on a new database before its first write: no instance has been journaled (the N-CREATE goes ahead).
-        return await JournalConnection.ScalarAsync(cmd, ct) is string pid && pid.StartsWith(Studies.StudyEntity.PersistenceIdPrefix, StringComparison.Ordinal)
+        return await db.PointScalarAsync("SELECT persistence_id FROM tags WHERE tag = @tag LIMIT 1", [("@tag", TagFor(mppsUid))], ct) is string pid && pid.StartsWith(Studies.StudyEntity.PersistenceIdPrefix, StringComparison.Ordinal)
             ? pid[Studies.StudyEntity.PersistenceIdPrefix.Length..]
             : null;
     };

@@ -16,13 +16,8 @@ public sealed class JournalSequenceReader(JournalConnection db)
 
     public async Task<long> HighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        JournalConnection.Add(cmd, "@pid", persistenceId);
-        JournalConnection.Add(cmd, "@from", fromSequenceNr);
         // Null too on a new database before its first write: nothing journaled for anyone yet.
-        var max = await JournalConnection.ScalarAsync(cmd, ct);
+        var max = await db.PointScalarAsync(Sql, [("@pid", persistenceId), ("@from", fromSequenceNr)], ct);
         return max is null or DBNull ? 0 : Convert.ToInt64(max, CultureInfo.InvariantCulture);
     }
 }
