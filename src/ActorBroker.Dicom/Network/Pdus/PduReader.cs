@@ -9,13 +9,26 @@ namespace ActorBroker.Dicom.Network.Pdus;
 /// PDU-length within <see cref="Limits"/>) before any of the variable field is read, so a peer
 /// announcing 4 GB costs nothing; the variable field is then read into a pooled buffer that grows
 /// with the bytes actually received.
+/// <para>
+/// Reads ahead into a small buffer: a peer sends a PDU's header and its variable field together (and often
+/// several PDUs), so one receive usually brings all of it. Reading the 6 header bytes exactly and then the
+/// body took two receives per PDU, plus the one that finds the socket empty and waits (one receive in three
+/// saved, on both sides of an association, for every request and every response).
+/// </para>
 /// </summary>
 internal sealed class PduReader
 {
     private const int InitialChunk = 128 * 1024;
 
+    // Holds an MPPS or worklist request whole (command and dataset in one P-DATA-TF, ~1-3 KB); larger bodies are
+    // read straight into their own buffer once what was read ahead is used.
+    private const int ReadAhead = 8 * 1024;
+
     private readonly Stream _stream;
     private readonly byte[] _header = new byte[Pdu.HeaderLength];
+    private readonly byte[] _ahead = new byte[ReadAhead];
+    private int _aheadStart;
+    private int _aheadEnd;
 
     public PduReader(Stream stream, PduReaderLimits limits)
     {
@@ -31,12 +44,16 @@ internal sealed class PduReader
         int got;
         try
         {
-            got = await _stream.ReadAtLeastAsync(_header, _header.Length, throwOnEndOfStream: false, cancellationToken);
+            got = await FillAheadAsync(_header.Length, cancellationToken);
         }
         catch (Exception e) when (IsTransportFailure(e))
         {
             return new PduReadResult(PduReadStatus.Closed, Detail: e.Message);
         }
+
+        got = Math.Min(got, _header.Length);
+        _ahead.AsSpan(_aheadStart, got).CopyTo(_header);
+        _aheadStart += got;
 
         if (got == 0)
         {
@@ -117,6 +134,7 @@ internal sealed class PduReader
     /// <summary>Reads and discards bytes until the transport closes (used in Sta13 after the stream lost PDU framing).</summary>
     public async ValueTask DrainAsync(CancellationToken cancellationToken)
     {
+        _aheadStart = _aheadEnd = 0;
         var scratch = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
@@ -138,7 +156,10 @@ internal sealed class PduReader
         // Bounded by Limits already; still grow with what arrives so a peer that announces the
         // maximum and sends nothing holds at most InitialChunk.
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Math.Min(length, InitialChunk)));
-        var filled = 0;
+        // What was read ahead first (never more than this PDU's); then the rest from the stream.
+        var filled = Math.Min(length, _aheadEnd - _aheadStart);
+        _ahead.AsSpan(_aheadStart, filled).CopyTo(buffer);
+        _aheadStart += filled;
         try
         {
             while (filled < length)
@@ -173,6 +194,35 @@ internal sealed class PduReader
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Receives until at least <paramref name="count"/> bytes are read ahead, taking whatever more the stream has ready
+    /// (up to the buffer's size); returns how many are buffered, fewer only at the end of the stream.
+    /// </summary>
+    private async ValueTask<int> FillAheadAsync(int count, CancellationToken cancellationToken)
+    {
+        if (_aheadEnd - _aheadStart >= count)
+        {
+            return _aheadEnd - _aheadStart;
+        }
+
+        // Keep what is buffered at the front so the rest of the buffer takes the next receive.
+        _ahead.AsSpan(_aheadStart, _aheadEnd - _aheadStart).CopyTo(_ahead);
+        _aheadEnd -= _aheadStart;
+        _aheadStart = 0;
+        while (_aheadEnd < count)
+        {
+            var read = await _stream.ReadAsync(_ahead.AsMemory(_aheadEnd), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            _aheadEnd += read;
+        }
+
+        return _aheadEnd;
     }
 
     private static bool IsTransportFailure(Exception e) =>

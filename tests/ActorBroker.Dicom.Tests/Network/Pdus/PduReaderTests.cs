@@ -164,4 +164,82 @@ public sealed class PduReaderTests
             (result.Pdu as PDataTF)?.Dispose();
         }
     }
+
+    // The reader reads ahead: PDUs that arrive together are taken in one receive, and a PDU that arrives a byte at a
+    // time is still read whole, with the next one intact behind it, whatever the split.
+    [Fact]
+    public async Task Pdus_that_arrive_together_take_one_receive_and_any_split_reads_the_same()
+    {
+        var pdata = Concat(Hex("04 00 00 00 08 06 00 00 08 02 01 03"), Zeros(2048));
+        var bytes = Concat(pdata, PduTestData.AssociateRQ(), AReleaseRQ.Instance.ToArray(), pdata);
+
+        foreach (var chunk in new[] { int.MaxValue, 1, 5, 6, 7, 2000, 2061 })
+        {
+            var stream = new ChunkedStream(bytes, chunk);
+            var reader = new PduReader(stream, Limits);
+            using (var first = (PDataTF)(await reader.ReadAsync(CancellationToken.None)).Pdu!)
+            {
+                Assert.Equal(2048, Assert.Single(first.Values).Data.Length);
+            }
+
+            Assert.IsType<AAssociateRQ>((await reader.ReadAsync(CancellationToken.None)).Pdu);
+            Assert.IsType<AReleaseRQ>((await reader.ReadAsync(CancellationToken.None)).Pdu);
+            using (var last = (PDataTF)(await reader.ReadAsync(CancellationToken.None)).Pdu!)
+            {
+                Assert.Equal(2048, Assert.Single(last.Values).Data.Length);
+            }
+
+            Assert.Equal(PduReadStatus.Closed, (await reader.ReadAsync(CancellationToken.None)).Status);
+            if (chunk == int.MaxValue)
+            {
+                // All four (~4.6 KB) in the first receive, then the one that finds the end of the stream.
+                Assert.Equal(2, stream.Reads);
+            }
+        }
+    }
+
+    /// <summary>A read-only stream that hands out at most <c>chunk</c> bytes per read and counts the reads.</summary>
+    private sealed class ChunkedStream(byte[] bytes, int chunk) : Stream
+    {
+        private int _position;
+
+        public int Reads { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => bytes.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            Reads++;
+            var n = Math.Min(Math.Min(buffer.Length, chunk), bytes.Length - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
