@@ -101,7 +101,7 @@ public static class PersistenceSetup
                   # The replay filter drops events an older writer journaled under sequence numbers a newer one reused.
                   # Here the journal's unique (persistence_id, sequence_number) refuses the second write, so there is
                   # nothing for it to find; on, it costs an actor created and stopped for every recovery (each exam's
-                  # new study): ~2% of the broker's CPU under MPPS load (perf/README.md, session 14).
+                  # new study): ~1% of the broker's CPU under MPPS load (perf/README.md, session 14).
                   replay-filter.mode = off
                 }
               }
