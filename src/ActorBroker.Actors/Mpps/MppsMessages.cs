@@ -18,9 +18,10 @@ public enum MppsOperation
 public sealed record MppsRequest(string MppsUid, MppsOperation Operation, string CallingAe, byte[] Dataset, DateTimeOffset ReceivedAt)
 {
     /// <summary>
-    /// The same attributes already parsed, when the request was made on this node (the provider parsed them from the
-    /// PDU): the study entity then does not parse <see cref="Dataset"/> again. Never serialized; a request from
-    /// another node, or replayed from an exception, is parsed from its bytes. Read only, by whoever handles the request.
+    /// The same attributes already parsed, when the request was routed on this node (<see cref="MppsRouter"/> attaches
+    /// the dataset its caller parsed: the provider from the PDU, the exception replayer from the kept bytes): the study
+    /// entity then does not parse <see cref="Dataset"/> again. Never serialized; a request from another node is parsed
+    /// from its bytes. Read only, by whoever handles the request.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public ActorBroker.Dicom.Data.DicomDataset? Parsed { get; init; }

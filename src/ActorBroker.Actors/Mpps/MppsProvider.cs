@@ -60,7 +60,7 @@ public sealed class MppsProvider : INCreateProvider, INSetProvider
         var raw = DicomDatasetWriter.Write(dataset, DicomTransferSyntax.ExplicitVRLittleEndian);
         try
         {
-            return await _router.SendAsync(new MppsRequest(uid.Trim(), operation, context.CallingAETitle.Trim(), raw, _time.GetUtcNow()) { Parsed = dataset }, dataset, ct);
+            return await _router.SendAsync(new MppsRequest(uid.Trim(), operation, context.CallingAETitle.Trim(), raw, _time.GetUtcNow()), dataset, ct);
         }
         catch (AskTimeoutException)
         {

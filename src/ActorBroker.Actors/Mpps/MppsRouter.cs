@@ -56,7 +56,8 @@ public sealed class MppsRouter
         MppsOutcome outcome;
         try
         {
-            outcome = (await _studies.Ask<MppsRequestResult>(new StudyEnvelope(study, request), _timeout, ct)).Outcome;
+            // The dataset its caller already parsed goes along, so the study does not parse the bytes again.
+            outcome = (await _studies.Ask<MppsRequestResult>(new StudyEnvelope(study, request with { Parsed = dataset }), _timeout, ct)).Outcome;
         }
         catch
         {

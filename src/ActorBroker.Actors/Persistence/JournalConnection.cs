@@ -93,9 +93,10 @@ public sealed class JournalConnection(DbProviderFactory factory, string connecti
 
     /// <summary>
     /// The first column of the first row (null when there is none, as ExecuteScalar), or null when the journal's
-    /// tables do not exist yet: the plugin creates them at its first write, so on a new database a read in the first
-    /// moments after start (an MPPS that comes before anything was journaled) finds no table. Nothing has been
-    /// journaled then, and the read's answer is "none", not an error.
+    /// tables do not exist yet: on PostgreSQL the plugin creates them at its first write, so on a new database a read in
+    /// the first moments after start (an MPPS that comes before anything was journaled) finds no table (on SQLite the
+    /// broker creates them before it starts, <see cref="SqliteSchema"/>). Nothing has been journaled then, and the
+    /// read's answer is "none", not an error.
     /// </summary>
     public static async Task<object?> ScalarAsync(DbCommand cmd, CancellationToken ct)
     {
